@@ -1,0 +1,256 @@
+"""The indicator catalogue: ``data/indicators.yaml`` validated into frozen models.
+
+Adding an indicator means editing that file, not code. Validation fails fast with a
+message naming the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+THEMES = ("werk", "onderwijs", "wonen", "gezondheid", "veiligheid", "context")
+KINDS = ("count", "share", "rate", "mean", "index", "distance")
+SOURCE_KINDS = ("kwb", "wijkprofiel", "wijkprofiel_series", "thirdparty_kwb", "politie")
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
+
+#: A column spec: one column, a list of columns to add up, or per-year choices
+#: (``{2014: "...", default: "..."}``; ``null`` means "not for that year").
+ColumnSpec = str | list[str] | dict[int | str, str | list[str] | None]
+
+
+class CatalogueError(ValueError):
+    """The catalogue file is malformed; the message names file, entry and field."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Text(_Frozen):
+    """A text in Dutch and English."""
+
+    nl: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class Aggregation(_Frozen):
+    """How values of parts combine into a larger area.
+
+    ``sum``: add counts. ``ratio``: sum(numerator) / sum(denominator) × scale, both
+    indicator keys of counts. ``weighted_mean``: mean of the parts' values weighted by the
+    ``weight`` indicator (a count), i.e. the same as rebuilding counts from shares.
+    ``none``: cannot be combined (an index, a median).
+    """
+
+    method: Literal["sum", "ratio", "weighted_mean", "none"]
+    numerator: str | None = None
+    denominator: str | None = None
+    weight: str | None = None
+    scale: float = 1.0
+
+    @model_validator(mode="after")
+    def _fields_for_method(self) -> Aggregation:
+        if self.method == "ratio" and not (self.numerator and self.denominator):
+            raise ValueError("method 'ratio' needs 'numerator' and 'denominator'")
+        if self.method == "weighted_mean" and not self.weight:
+            raise ValueError("method 'weighted_mean' needs 'weight'")
+        return self
+
+
+class Derivation(_Frozen):
+    """Compute a value per area from two other indicators when none is published."""
+
+    numerator: str
+    denominator: str
+    scale: float = 1.0
+
+
+class SourceSpec(_Frozen):
+    """Where one indicator's values come from, in order of preference."""
+
+    source: Literal["kwb", "wijkprofiel", "wijkprofiel_series", "thirdparty_kwb", "politie"]
+    #: KWB: column per naming style (``odata`` key stem, ``statline`` title, ``wbk`` name).
+    columns: dict[Literal["odata", "statline", "wbk"], ColumnSpec] | None = None
+    #: Municipal and third-party files: the file's own column name.
+    column: str | None = None
+    #: Wijkprofiel: which index file (``sociale_index``, ``veiligheidsindex``,
+    #: ``fysieke_index_objectief``, ``fysieke_index_subjectief``).
+    file: str | None = None
+    #: Optional inclusive range of years this spec applies to.
+    years: tuple[int, int] | None = None
+
+    @model_validator(mode="after")
+    def _column_given(self) -> SourceSpec:
+        if self.source == "kwb" and not self.columns:
+            raise ValueError("a 'kwb' source needs 'columns'")
+        if self.source != "kwb" and not self.column:
+            raise ValueError(f"a '{self.source}' source needs 'column'")
+        if self.source == "wijkprofiel" and not self.file:
+            raise ValueError("a 'wijkprofiel' source needs 'file'")
+        return self
+
+    def column_for(self, style: str, year: int) -> str | list[str] | None:
+        """The column (or columns to add up) for a naming style and year, or ``None``."""
+        if self.years and not (self.years[0] <= year <= self.years[1]):
+            return None
+        if self.source != "kwb":
+            return self.column if style == self.source else None
+        spec = (self.columns or {}).get(style)
+        if isinstance(spec, dict):
+            if year in spec:
+                return spec[year]
+            return spec.get(str(year), spec.get("default"))
+        return spec
+
+
+class Indicator(_Frozen):
+    """One indicator of the catalogue."""
+
+    key: str
+    label: Text
+    definition: Text
+    theme: Literal["werk", "onderwijs", "wonen", "gezondheid", "veiligheid", "context"]
+    unit: Text
+    kind: Literal["count", "share", "rate", "mean", "index", "distance"]
+    aggregation: Aggregation
+    direction: Literal["higher_better", "higher_worse", "neutral"]
+    decimals: int = Field(default=0, ge=0, le=3)
+    licence: str
+    caveats: Text | None = None
+    sources: tuple[SourceSpec, ...] = ()
+    derive: Derivation | None = None
+
+    @field_validator("key")
+    @classmethod
+    def _slug(cls, key: str) -> str:
+        if not KEY_RE.match(key):
+            raise ValueError(f"key {key!r} is not a slug (a-z, 0-9, _; starts with a letter)")
+        return key
+
+    @model_validator(mode="after")
+    def _has_a_source(self) -> Indicator:
+        if not self.sources and not self.derive:
+            raise ValueError("needs 'sources' or 'derive'")
+        return self
+
+    @property
+    def higher_is_better(self) -> bool | None:
+        return {"higher_better": True, "higher_worse": False}.get(self.direction)
+
+    def referenced_keys(self) -> set[str]:
+        """Indicator keys this one needs (for aggregation or derivation)."""
+        refs = {self.aggregation.numerator, self.aggregation.denominator, self.aggregation.weight}
+        if self.derive:
+            refs |= {self.derive.numerator, self.derive.denominator}
+        return {r for r in refs if r}
+
+
+class Catalogue(_Frozen):
+    """All indicators, in file order, with lookups."""
+
+    indicators: tuple[Indicator, ...]
+    path: str = ""
+
+    @cached_property
+    def by_key(self) -> dict[str, Indicator]:
+        return {ind.key: ind for ind in self.indicators}
+
+    def __getitem__(self, key: str) -> Indicator:
+        try:
+            return self.by_key[key]
+        except KeyError:
+            raise KeyError(f"unknown indicator {key!r}") from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.by_key
+
+    def __iter__(self):  # type: ignore[override]
+        return iter(self.indicators)
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    def by_theme(self) -> dict[str, list[Indicator]]:
+        out: dict[str, list[Indicator]] = {t: [] for t in THEMES}
+        for ind in self.indicators:
+            out[ind.theme].append(ind)
+        return out
+
+    def dependency_order(self) -> list[Indicator]:
+        """Indicators ordered so that every derived one comes after what it needs."""
+        done: dict[str, Indicator] = {}
+
+        def visit(ind: Indicator, stack: tuple[str, ...]) -> None:
+            if ind.key in done:
+                return
+            if ind.key in stack:
+                raise CatalogueError(f"{self.path}: indicator {ind.key!r}: circular reference")
+            if ind.derive:
+                for ref in (ind.derive.numerator, ind.derive.denominator):
+                    visit(self[ref], (*stack, ind.key))
+            done[ind.key] = ind
+
+        for ind in self.indicators:
+            visit(ind, ())
+        return list(done.values())
+
+
+def _where(entries: list, loc: tuple) -> str:
+    if loc and loc[0] == "indicators" and len(loc) > 1 and isinstance(loc[1], int):
+        idx = loc[1]
+        key = entries[idx].get("key", "?") if isinstance(entries[idx], dict) else "?"
+        rest = ".".join(str(p) for p in loc[2:]) or "(entry)"
+        return f"entry {idx} ({key!r}), field {rest}"
+    return "field " + ".".join(str(p) for p in loc)
+
+
+def parse_catalogue(raw: object, path: str = "<catalogue>") -> Catalogue:
+    """Validate an already-parsed YAML document into a :class:`Catalogue`."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("indicators"), list):
+        raise CatalogueError(f"{path}: expected a mapping with a list 'indicators'")
+    entries = raw["indicators"]
+    try:
+        cat = Catalogue(indicators=tuple(entries), path=path)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise CatalogueError(f"{path}: {_where(entries, tuple(first['loc']))}: "
+                             f"{first['msg']}") from None
+    seen: set[str] = set()
+    for i, ind in enumerate(cat.indicators):
+        if ind.key in seen:
+            raise CatalogueError(f"{path}: entry {i} ({ind.key!r}), field key: duplicate key")
+        seen.add(ind.key)
+    for i, ind in enumerate(cat.indicators):
+        for ref in sorted(ind.referenced_keys()):
+            if ref not in seen:
+                raise CatalogueError(
+                    f"{path}: entry {i} ({ind.key!r}): refers to unknown indicator {ref!r}")
+    cat.dependency_order()
+    return cat
+
+
+def load_catalogue(path: str | Path) -> Catalogue:
+    """Read and validate ``indicators.yaml``.
+
+    Raises
+    ------
+    CatalogueError
+        If the file cannot be read or parsed, or an entry is invalid.
+    """
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CatalogueError(f"{path}: cannot read: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise CatalogueError(f"{path}: not valid YAML: {exc}") from None
+    return parse_catalogue(raw, str(path))
