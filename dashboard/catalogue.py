@@ -213,6 +213,16 @@ def _where(entries: list, loc: tuple) -> str:
     return "field " + ".".join(str(p) for p in loc)
 
 
+def _references(ind: Indicator) -> list[tuple[str, str]]:
+    """(field, key) for every indicator key an entry names, so errors can name the field."""
+    agg, der = ind.aggregation, ind.derive
+    pairs = [("aggregation.numerator", agg.numerator), ("aggregation.denominator", agg.denominator),
+             ("aggregation.weight", agg.weight)]
+    if der:
+        pairs += [("derive.numerator", der.numerator), ("derive.denominator", der.denominator)]
+    return [(field, ref) for field, ref in pairs if ref]
+
+
 def parse_catalogue(raw: object, path: str = "<catalogue>") -> Catalogue:
     """Validate an already-parsed YAML document into a :class:`Catalogue`."""
     if not isinstance(raw, dict) or not isinstance(raw.get("indicators"), list):
@@ -230,10 +240,10 @@ def parse_catalogue(raw: object, path: str = "<catalogue>") -> Catalogue:
             raise CatalogueError(f"{path}: entry {i} ({ind.key!r}), field key: duplicate key")
         seen.add(ind.key)
     for i, ind in enumerate(cat.indicators):
-        for ref in sorted(ind.referenced_keys()):
+        for field, ref in _references(ind):
             if ref not in seen:
-                raise CatalogueError(
-                    f"{path}: entry {i} ({ind.key!r}): refers to unknown indicator {ref!r}")
+                raise CatalogueError(f"{path}: entry {i} ({ind.key!r}), field {field}: "
+                                     f"refers to unknown indicator {ref!r}")
     cat.dependency_order()
     return cat
 

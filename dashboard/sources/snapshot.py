@@ -275,39 +275,34 @@ def read_tables(root: Path, progress=None) -> list[RawTable]:
     return out
 
 
-def _code_field(res: Resource, level: str) -> str:
-    """The property holding CBS codes of ``level`` (files name it differently)."""
-    if res.kind == "boundaries-topojson":
-        return "statcode"
+def _first_properties(res: Resource) -> dict:
     try:
-        head = json.loads(read_bytes(res))["features"][0]["properties"]
-    except (json.JSONDecodeError, KeyError, IndexError, TypeError) as exc:
-        raise SnapshotError(f"{res.path}: not a GeoJSON FeatureCollection ({exc!r})") from None
-    for key, value in head.items():
-        if isinstance(value, str) and level_of(value) == level:
-            return key
-    raise SnapshotError(f"{res.path}: no property holds {level} codes")
+        doc = json.loads(read_bytes(res))
+        if res.kind == "boundaries-topojson":
+            obj = next(iter(doc["objects"].values()))
+            return (obj.get("geometries") or [obj])[0].get("properties") or {}
+        return doc["features"][0]["properties"] or {}
+    except (json.JSONDecodeError, KeyError, IndexError, TypeError, StopIteration) as exc:
+        raise SnapshotError(f"{res.path}: not a GeoJSON/TopoJSON layer ({exc!r})") from None
 
 
-def _name_field(res: Resource, level: str) -> str | None:
-    if res.kind == "boundaries-topojson":
-        return "statnaam"
-    return {"buurt": "buurtnaam", "wijk": "wijknaam", "gemeente": "gemeentenaam"}[level]
+_NAME_FIELDS = {"buurt": ("buurtnaam", "statnaam"), "wijk": ("wijknaam", "statnaam"),
+                "gemeente": ("gemeentenaam", "statnaam", "naam")}
 
 
 def _loader(res: Resource, level: str):
     def load():
         from geo.boundaries import read_boundaries
 
-        read_bytes(res)  # checks the hash before geometry is trusted
-        code = _code_field(res, level)
-        head = json.loads(res.path.read_bytes()) if res.kind != "boundaries-topojson" else None
-        props = head["features"][0]["properties"] if head else {}
-        name = _name_field(res, level)
+        props = _first_properties(res)  # also checks the file's hash
+        code = next((k for k, v in props.items()
+                     if isinstance(v, str) and level_of(v) == level), None)
+        if code is None:
+            raise SnapshotError(f"{res.path}: no property holds {level} codes")
+        name = next((f for f in _NAME_FIELDS[level] if f in props), None)
         where = {"water": "NEE"} if "water" in props else None
         try:
-            gdf = read_boundaries(res.path, code, name if (not head or name in props) else None,
-                                  where=where)
+            gdf = read_boundaries(res.path, code, name, where=where)
         except (KeyError, ValueError, OSError) as exc:
             raise SnapshotError(f"{res.path}: cannot read boundaries: {exc}") from None
         return gdf[[level_of(c) == level for c in gdf["code"]]]

@@ -1,0 +1,66 @@
+"""Settings from the environment, in one place.
+
+| variable | meaning | default |
+|---|---|---|
+| ``DASHBOARD_STORE`` | folder of the built store the app serves | ``cache/store`` |
+| ``DASHBOARD_SNAPSHOT`` | offline snapshot folder to build from (else: live APIs) | unset |
+| ``DASHBOARD_GEMEENTE`` | gemeente to build | ``GM0599`` |
+| ``DASHBOARD_CACHE`` | raw HTTP cache of live fetches | ``cache/raw`` |
+| ``DASHBOARD_DATA`` | folder of the human-edited YAML files | ``data`` |
+| ``DASHBOARD_DEBUG`` | ``1`` turns on Dash debug mode (development only) | off |
+| ``CBS_ODATA_BASE``, ``PDOK_BASE`` | API base URLs (tests, mirrors) | sources.yaml |
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GEMEENTE_RE = re.compile(r"^GM\d{4}$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    store_dir: Path
+    snapshot_dir: Path | None
+    gemeente: str
+    cache_dir: Path
+    data_dir: Path
+    debug: bool
+    cbs_odata_base: str | None
+    pdok_base: str | None
+    lang_default: str = "nl"
+
+
+def _path(value: str | None, default: Path | None) -> Path | None:
+    if not value:
+        return default
+    p = Path(value).expanduser()
+    return p if p.is_absolute() else (Path.cwd() / p)
+
+
+def get_settings(env: dict[str, str] | None = None) -> Settings:
+    """Read settings from ``env`` (default: ``os.environ``).
+
+    Raises
+    ------
+    ValueError
+        If ``DASHBOARD_GEMEENTE`` is not a CBS gemeente code like ``GM0599``.
+    """
+    env = dict(os.environ if env is None else env)
+    gemeente = env.get("DASHBOARD_GEMEENTE", "GM0599").strip().upper()
+    if not GEMEENTE_RE.match(gemeente):
+        raise ValueError(f"DASHBOARD_GEMEENTE={gemeente!r} is not a gemeente code like GM0599")
+    return Settings(
+        store_dir=_path(env.get("DASHBOARD_STORE"), ROOT / "cache" / "store"),
+        snapshot_dir=_path(env.get("DASHBOARD_SNAPSHOT"), None),
+        gemeente=gemeente,
+        cache_dir=_path(env.get("DASHBOARD_CACHE"), ROOT / "cache" / "raw"),
+        data_dir=_path(env.get("DASHBOARD_DATA"), ROOT / "data"),
+        debug=env.get("DASHBOARD_DEBUG", "") in {"1", "true", "yes"},
+        cbs_odata_base=env.get("CBS_ODATA_BASE") or None,
+        pdok_base=env.get("PDOK_BASE") or None,
+    )

@@ -1,0 +1,48 @@
+"""Shared fixtures. The real data is read from ../shared/snapshot (never copied here)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SNAPSHOT = ROOT.parent / "shared" / "snapshot"
+
+
+def snapshot_path() -> Path:
+    return Path(os.environ.get("DASHBOARD_SNAPSHOT", DEFAULT_SNAPSHOT)).resolve()
+
+
+@pytest.fixture(scope="session")
+def snapshot_dir() -> Path:
+    """The offline snapshot folder; tests that need it fail loudly when it is absent."""
+    path = snapshot_path()
+    if not (path / "datapackage.json").is_file():
+        pytest.fail(f"snapshot not found at {path} (set DASHBOARD_SNAPSHOT)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built_store(snapshot_dir, tmp_path_factory) -> Path:
+    """A real store built once per test session from ../shared/snapshot (Rotterdam)."""
+    from dashboard.build import run_build
+
+    out = tmp_path_factory.mktemp("store") / "store"
+    run_build(out, snapshot=snapshot_dir, gemeenten=("GM0599",), data_dir=ROOT / "data",
+              progress=lambda msg: None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def store(built_store):
+    """The built store, opened."""
+    from dashboard.store import Store
+
+    return Store.open(built_store, data_dir=ROOT / "data")
