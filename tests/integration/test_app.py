@@ -1,0 +1,159 @@
+"""The app factory and Dash's HTTP endpoints, through Flask's test client."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from dashboard.formatting import format_int
+from dashboard.store import get_store
+
+ROUTER_OUTPUT = "_pages_content.children"
+
+
+@pytest.fixture
+def store_env(built_store, monkeypatch):
+    """Point the app at the real built store, with a fresh store cache."""
+    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
+    monkeypatch.delenv("DASHBOARD_DEBUG", raising=False)
+    _clear_store_cache()
+    yield built_store
+    _clear_store_cache()
+
+
+def _clear_store_cache():
+    clear = getattr(get_store, "cache_clear", None)
+    if clear:
+        clear()
+
+
+@pytest.fixture
+def client(store_env):
+    from app import create_app
+
+    dash_app = create_app()
+    return dash_app.server.test_client()
+
+
+def component_texts(node) -> list[str]:
+    """Every text in a component tree as Dash serialises it to JSON."""
+    if isinstance(node, str | int | float) and not isinstance(node, bool):
+        return [str(node)]
+    if isinstance(node, list):
+        return [text for child in node for text in component_texts(child)]
+    if isinstance(node, dict):
+        return component_texts(node.get("props", {}).get("children"))
+    return []
+
+
+def render_page(client, pathname: str = "/", search: str = "") -> dict:
+    """Ask the Pages router for a page, as the browser does after loading the shell."""
+    assert client.get(pathname).status_code == 200  # registers the router callback
+    deps = client.get("/_dash-dependencies").get_json()
+    router = next(d for d in deps if ROUTER_OUTPUT in d["output"])
+    location = router["inputs"][0]["id"]
+    payload = {
+        "output": router["output"],
+        "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]}
+                    for o in router["output"].strip(".").split("...")],
+        "inputs": [{"id": location, "property": "pathname", "value": pathname},
+                   {"id": location, "property": "search", "value": search}],
+        "changedPropIds": [f"{location}.pathname"],
+        "state": [],
+    }
+    response = client.post("/_dash-update-component", json=payload)
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    return response.get_json()["response"]["_pages_content"]["children"]
+
+
+def test_create_app_registers_the_home_page(store_env):
+    import dash
+
+    from app import create_app
+
+    dash_app = create_app()
+    paths = [page["path"] for page in dash.page_registry.values()]
+    assert "/" in paths
+    assert dash_app.title == "Wijkdashboard"
+    assert dash_app.config.suppress_callback_exceptions is True
+
+
+def test_index_is_served_as_dutch_html(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert '<html lang="nl">' in html
+    assert "<title>Wijkdashboard</title>" in html
+    assert "style.css" in html  # assets are picked up
+
+
+def test_dash_layout_is_json_with_the_page_container(client):
+    response = client.get("/_dash-layout")
+    assert response.status_code == 200
+    assert "_pages_location" in json.dumps(response.get_json())
+
+
+def test_home_page_lists_the_store_in_dutch(client):
+    summary = get_store().summary()
+    texts = component_texts(render_page(client))
+    content = " | ".join(texts)
+    assert "Wat zit er in de databank" in content
+    for gemeente in summary["gemeenten"]:
+        assert f"{gemeente['name']} ({gemeente['code']})" in content
+    assert f"Aantal waarnemingen: {format_int(summary['n_observations'], 'nl')}." in texts
+    assert "Werk en inkomen" in texts and "Bronnen" in texts
+
+
+def test_home_page_in_english(client):
+    summary = get_store().summary()
+    content = " | ".join(component_texts(render_page(client, search="?lang=en")))
+    assert "What the data store holds" in content
+    assert f"Number of observations: {format_int(summary['n_observations'], 'en')}." in content
+    assert "Work and income" in content
+
+
+def test_bad_lang_parameter_gives_a_notice_and_dutch(client):
+    content = " | ".join(component_texts(render_page(client, search="?lang=xx")))
+    assert "Onbekende taal ‘xx’" in content and "Unknown language ‘xx’" in content
+    assert "Wat zit er in de databank" in content
+
+
+def test_create_app_and_shell_do_not_open_the_store(store_env, monkeypatch):
+    import layouts.home
+    from app import create_app
+
+    def refuse():
+        raise AssertionError("the store was opened before a page was rendered")
+
+    monkeypatch.setattr(layouts.home, "get_store", refuse)
+    client = create_app().server.test_client()
+    assert client.get("/").status_code == 200
+    assert client.get("/_dash-layout").status_code == 200
+    assert client.get("/_dash-dependencies").status_code == 200
+
+
+def test_without_a_store_import_works_and_the_page_says_how_to_build(repo_root, tmp_path):
+    # A fresh interpreter, so no store is cached and "import app" itself is what is tested.
+    missing = tmp_path / "no-store-here"
+    script = f"""
+import json, sys
+sys.path.insert(0, {str(repo_root)!r})
+sys.path.insert(0, {str(repo_root / 'tests' / 'integration')!r})
+import app
+from test_app import component_texts, render_page
+client = app.server.test_client()
+print(json.dumps(component_texts(render_page(client))))
+"""
+    env = {**os.environ, "DASHBOARD_STORE": str(missing), "DASHBOARD_DEBUG": ""}
+    done = subprocess.run([sys.executable, "-c", script], env=env, cwd=repo_root,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    content = " | ".join(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert f"Er is geen gebouwde databank gevonden in {missing}." in content
+    assert f"No built data store was found at {missing}." in content
+    assert "python -m dashboard build --snapshot ../shared/snapshot" in content
+    assert "Traceback" not in content
