@@ -69,15 +69,17 @@ def aggregate(ind: Indicator, parts: Sequence[str], get: Lookup, *,
     else:
         keys = (ind.key, agg.weight)
 
-    usable, statuses = [], []
+    usable, statuses, part_partial = [], [], False
     for code in parts:
         obs = [get(code, k) for k in keys]
         if all(o is not None and o.ok for o in obs):
             usable.append([o.value for o in obs])  # type: ignore[union-attr]
+            part_partial = part_partial or any(o.partial for o in obs)  # type: ignore[union-attr]
         else:
             statuses.extend(o.status if o is not None else MISSING for o in obs
                             if o is None or not o.ok)
-    partial = len(usable) < len(parts)
+    # partial: a part lacked a value, or a part's own value was already partial
+    partial = len(usable) < len(parts) or part_partial
     if not usable or (partial and require_all):
         return _no_value(statuses, source)
 

@@ -90,3 +90,10 @@ def test_derive_rate_from_counts_and_secret_propagates():
     res = derive(CAT["poor_per_1000"], vals.get)
     assert res.status == "secret" and res.value is None
     assert derive(CAT["poor_per_1000"], {"poor": ok(1)}.get) is None
+
+
+def test_partial_parts_make_the_whole_partial():
+    t = {("a", "people"): Obs(100.0, "ok", "t", "aggregated", partial=True),
+         ("b", "people"): ok(300)}
+    res = aggregate(CAT["people"], ["a", "b"], lookup(t))
+    assert res.value == 400 and res.partial
