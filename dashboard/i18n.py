@@ -42,10 +42,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "home.indicator": ("Indicator", "Indicator"),
     "home.unit": ("Eenheid", "Unit"),
     "home.source": ("Bron", "Source"),
+    "home.computed": ("berekend", "computed"),
+    "home.benchmark": (
+        "Ter vergelijking bevat de databank ook cijfers van {n} gemeenten als geheel.",
+        "For comparison the store also holds figures for {n} municipalities as a whole.",
+    ),
     "home.counts": ("Waarnemingen per niveau en jaar", "Observations by level and year"),
     "home.counts_note": (
-        "Aantal waarden met status ‘ok’ (niet geheim, niet ontbrekend).",
-        "Number of values with status ‘ok’ (not suppressed, not missing).",
+        "Aantal waarden met status ‘ok’ (niet geheim, niet ontbrekend), over alle indicatoren.",
+        "Number of values with status ‘ok’ (not suppressed, not missing), over all indicators.",
     ),
     "home.year": ("Jaar", "Year"),
     "home.sources": ("Bronnen", "Sources"),
@@ -55,6 +60,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "home.retrieved": ("Opgehaald", "Retrieved"),
     "home.licence": ("Licentie en bronvermelding", "Licence and credit"),
     "home.none": ("Geen gegevens.", "No data."),
+    "licence.unstated": ("licentie niet vermeld", "licence not stated"),
     "level.gemeente": ("Gemeente", "Municipality"),
     "level.wijk": ("Wijk", "District"),
     "level.buurt": ("Buurt", "Neighbourhood"),
@@ -74,7 +80,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Bouw de databank vanuit de projectmap met:",
         "Build the store from the project folder with:",
     ),
-    "nostore.detail": ("Melding: {detail}", "Message: {detail}"),
+    "nostore.detail": ("Technische melding: {detail}", "Technical message: {detail}"),
 }
 
 
