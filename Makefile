@@ -42,6 +42,7 @@ run: install
 	  --access-logfile - app:server
 
 test: install chromium
+	$(BIN)/ruff check .
 	DASHBOARD_SNAPSHOT=$(abspath $(TEST_SNAPSHOT)) $(BIN)/python -m pytest -q
 
 lint: install

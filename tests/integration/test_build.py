@@ -66,7 +66,8 @@ def test_gemeente_values_for_all_of_nl_from_the_wbk_file(store, snapshot_dir):
 
 
 def test_zuid_is_computed_from_counts_of_its_gebieden(store, snapshot_dir):
-    wijken = {r["wijkcode"]: r for r in _csv(snapshot_dir, "cbs/wbk-2024/kwb_wijk_2024_randstad.csv")}
+    wijk_rows = _csv(snapshot_dir, "cbs/wbk-2024/kwb_wijk_2024_randstad.csv")
+    wijken = {r["wijkcode"]: r for r in wijk_rows}
     parts = [wijken[c] for c in ("WK059915", "WK059910", "WK059912")]
     zuid = _one(store, "ZUID0599", 2024, "inwoners")
     assert zuid["value"] == sum(float(p["aantal_inwoners"]) for p in parts)
