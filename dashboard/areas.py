@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from dashboard.sources.records import level_of
+from dashboard.yamlfile import read_yaml
 
 
 class AreasError(ValueError):
@@ -104,11 +103,4 @@ def parse_areas(raw: object, path: str = "<areas>") -> AreaConfig:
 
 def load_areas(path: str | Path) -> AreaConfig:
     """Read and validate ``areas.yaml``."""
-    path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise AreasError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise AreasError(f"{path}: not valid YAML: {exc}") from None
-    return parse_areas(raw, str(path))
+    return parse_areas(read_yaml(path, AreasError), str(path))

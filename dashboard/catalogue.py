@@ -11,8 +11,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from dashboard.yamlfile import read_yaml
 
 THEMES = ("werk", "onderwijs", "wonen", "gezondheid", "veiligheid", "context")
 KINDS = ("count", "share", "rate", "mean", "index", "distance")
@@ -256,11 +257,4 @@ def load_catalogue(path: str | Path) -> Catalogue:
     CatalogueError
         If the file cannot be read or parsed, or an entry is invalid.
     """
-    path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogueError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"{path}: not valid YAML: {exc}") from None
-    return parse_catalogue(raw, str(path))
+    return parse_catalogue(read_yaml(path, CatalogueError), str(path))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from dashboard.yamlfile import read_yaml
 
 TABLE_RE = re.compile(r"^\d{5}[A-Z]{3}$")
 
@@ -34,8 +34,8 @@ class SourceConfig:
 def load_source_config(path: str | Path) -> SourceConfig:
     """Read and validate ``sources.yaml``."""
     path = Path(path)
+    raw = read_yaml(path, SourceConfigError)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         odata, pdok = raw["cbs_odata"], raw["pdok"]
         tables = {int(y): str(t) for y, t in odata["kwb_tables"].items()}
         cfg = SourceConfig(
@@ -44,10 +44,6 @@ def load_source_config(path: str | Path) -> SourceConfig:
             pdok_collections=dict(pdok["collections"]),
             unchanged_codes=frozenset(str(c) for c in raw["boundary_change"]["unchanged_codes"]),
             benchmarks={k: tuple(v) for k, v in (raw.get("benchmarks") or {}).items()})
-    except OSError as exc:
-        raise SourceConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise SourceConfigError(f"{path}: not valid YAML: {exc}") from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SourceConfigError(f"{path}: missing or malformed field {exc}") from None
     bad = [f"{y}: {t}" for y, t in cfg.kwb_tables.items() if not TABLE_RE.match(t)]
