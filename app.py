@@ -11,9 +11,10 @@ import os
 
 import dash
 
+from callbacks import explorer as explorer_callbacks
 from dashboard.i18n import t
 from dashboard.settings import get_settings
-from layouts import home
+from layouts import explorer, home
 
 # The document language is Dutch; each page marks its own language on <main lang="…">.
 INDEX_STRING = """<!DOCTYPE html>
@@ -55,9 +56,13 @@ def create_app() -> dash.Dash:
         index_string=INDEX_STRING,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    dash.register_page("home", path="/", name=title, title=title,
+    dash.register_page("explorer", path="/", name=title, title=title,
+                       description=t("explorer.title", "nl"), layout=explorer.layout)
+    dash.register_page("data", path="/data", name=t("home.title", "nl"),
+                       title=f"{t('home.title', 'nl')} · {title}",
                        description=t("home.intro", "nl"), layout=home.layout)
     app.layout = dash.html.Div(dash.page_container, className="app")
+    explorer_callbacks.register(app)
     return app
 
 

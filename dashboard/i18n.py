@@ -11,6 +11,66 @@ DEFAULT_LANG = "nl"
 
 #: key -> (Dutch, English). Placeholders use ``str.format`` names.
 _TEXTS: dict[str, tuple[str, str]] = {
+    # --- navigation ---------------------------------------------------------------------
+    "nav.label": ("Hoofdmenu", "Main menu"),
+    "nav.explorer": ("Verkenner", "Explorer"),
+    "nav.data": ("Over de data", "About the data"),
+    "lang.switch_en": ("English", "English"),
+    "lang.switch_nl": ("Nederlands", "Nederlands"),
+    # --- explorer -----------------------------------------------------------------------
+    "explorer.title": ("Wijken verkennen", "Explore neighbourhoods"),
+    "explorer.controls": ("Keuzes voor kaart en grafieken", "Choices for map and charts"),
+    "explorer.indicator": ("Indicator", "Indicator"),
+    "explorer.indicator2": ("Afgezet tegen", "Plotted against"),
+    "explorer.year": ("Jaar", "Year"),
+    "explorer.level": ("Niveau", "Level"),
+    "explorer.area_of_interest": ("Gebied", "Area"),
+    "explorer.scale": ("Kleuren", "Colours"),
+    "explorer.scale_classes": ("Klassen (kwintielen)", "Classes (quintiles)"),
+    "explorer.scale_continuous": ("Doorlopend", "Continuous"),
+    "explorer.add_mode": ("Klik voegt toe aan selectie (max. 4)",
+                          "Click adds to selection (max 4)"),
+    "explorer.clear": ("Selectie wissen", "Clear selection"),
+    "explorer.map": ("Kaart", "Map"),
+    "explorer.map_note": (
+        "Grijs: geheim (CBS publiceert het cijfer niet) of geen gegevens. Klik op een gebied "
+        "om het te selecteren; de tabel onderaan toont dezelfde cijfers.",
+        "Grey: secret (CBS does not publish the figure) or no data. Click an area to select "
+        "it; the table below shows the same figures."),
+    "explorer.details": ("Geselecteerd gebied", "Selected area"),
+    "explorer.details_empty": ("Klik op een gebied op de kaart, een staaf of een punt.",
+                               "Click an area on the map, a bar or a point."),
+    "explorer.ranking": ("Rangorde", "Ranking"),
+    "explorer.trend": ("Ontwikkeling", "Trend"),
+    "explorer.scatter": ("Samenhang met een tweede indicator",
+                         "Relation with a second indicator"),
+    "explorer.table": ("Tabel", "Table"),
+    "explorer.table_caption": ("{label}, {year}: {n} gebieden", "{label}, {year}: {n} areas"),
+    "explorer.sort_value": ("Sorteer op waarde", "Sort by value"),
+    "explorer.sort_name": ("Sorteer op naam", "Sort by name"),
+    "explorer.area": ("Gebied", "Area"),
+    "explorer.code": ("Code", "Code"),
+    "explorer.value": ("Waarde", "Value"),
+    "explorer.rank": ("Positie", "Rank"),
+    "explorer.diff_with": ("Verschil met {name}", "Difference with {name}"),
+    "explorer.partial": ("(deels berekend: een deel is geheim of ontbreekt)",
+                         "(partial: part of it is secret or missing)"),
+    "explorer.about_indicator": ("Over deze indicator", "About this indicator"),
+    "explorer.no_data": ("Geen gegevens voor deze keuze.", "No data for this choice."),
+    "explorer.bad_param": (
+        "De link bevat een onbekende of onjuiste waarde voor ‘{param}’ (‘{value}’); "
+        "getoond wordt: {used}.",
+        "The link has an unknown or invalid value for ‘{param}’ (‘{value}’); "
+        "showing: {used}."),
+    "details.rank": ("{rank} van {n} (1 = hoogste waarde)", "{rank} of {n} (1 = highest value)"),
+    "details.source_line": ("Bron: {sources}; jaar {year}; licentie {licence}.",
+                            "Source: {sources}; year {year}; licence {licence}."),
+    "details.computed_only": ("berekend uit onderdelen", "computed from parts"),
+    "status.secret": ("geheim", "secret"),
+    "status.missing": ("geen gegevens", "no data"),
+    "explorer.level_buurt": ("Buurt (Rotterdam: wijk)", "Buurt (Rotterdam: wijk)"),
+    "explorer.level_wijk": ("Wijk (Rotterdam: gebied)", "Wijk (Rotterdam: district)"),
+    "explorer.level_gemeente": ("Gemeente (heel Nederland)", "Municipality (all of NL)"),
     "app.title": ("Wijkdashboard", "Neighbourhood dashboard"),
     "lang.nav": ("Taal", "Language"),
     "lang.bad": (
@@ -81,6 +141,23 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Build the store from the project folder with:",
     ),
     "nostore.detail": ("Technische melding: {detail}", "Technical message: {detail}"),
+    "figure.secret": ("geheim", "secret"),
+    "figure.no_data": ("geen gegevens", "no data"),
+    "figure.partial": ("deels berekend", "partial"),
+    "figure.colorbar_title": ("{unit}<br>{year}", "{unit}<br>{year}"),
+    "figure.axis_title": ("{label} ({unit})", "{label} ({unit})"),
+    "figure.year": ("Jaar", "Year"),
+    "figure.inhabitants": ("Inwoners", "Inhabitants"),
+    "figure.size_note": ("Grootte van de stip: aantal inwoners", "Dot size: number of inhabitants"),
+    "figure.click_area": (
+        "Klik op een gebied op de kaart om de ontwikkeling door de jaren te zien.",
+        "Click an area on the map to see how it developed over the years.",
+    ),
+    "figure.no_values": ("Geen cijfers voor deze keuze.", "No figures for this choice."),
+    "figure.gaps": (
+        "Geen waarde (geheim of ontbrekend): {items}",
+        "No value (secret or missing): {items}",
+    ),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-PAGES = ("home",)
+PAGES = ("home", "explorer", "nav")
 
 # --- home: what the store holds -------------------------------------------------------
 HOME_PAGE = "home-page"
@@ -25,6 +25,36 @@ HOME_INDICATORS = "home-indicators"
 HOME_COUNTS = "home-counts"
 HOME_SOURCES = "home-sources"
 HOME_NO_STORE = "home-no-store"
+
+# --- site navigation (every page) ------------------------------------------------------
+NAV_BAR = "nav-bar"
+NAV_LANG = "nav-lang"
+
+# --- explorer: linked map and charts ---------------------------------------------------
+EXPLORER_PAGE = "explorer-page"
+EXPLORER_NOTICES = "explorer-notices"
+EXPLORER_LANG = "explorer-lang"
+EXPLORER_LANG_SWITCH = "explorer-lang-switch"
+EXPLORER_QUERY = "explorer-query"
+EXPLORER_SELECTION = "explorer-selection"
+EXPLORER_INDICATOR = "explorer-indicator"
+EXPLORER_YEAR = "explorer-year"
+EXPLORER_LEVEL = "explorer-level"
+EXPLORER_AREA = "explorer-area"
+EXPLORER_SCALE = "explorer-scale"
+EXPLORER_ADD = "explorer-add"
+EXPLORER_CLEAR = "explorer-clear"
+EXPLORER_MAP = "explorer-map"
+EXPLORER_LEGEND_NOTE = "explorer-legend-note"
+EXPLORER_BAR = "explorer-bar"
+EXPLORER_TREND = "explorer-trend"
+EXPLORER_SCATTER = "explorer-scatter"
+EXPLORER_INDICATOR2 = "explorer-indicator2"
+EXPLORER_DETAILS = "explorer-details"
+EXPLORER_TABLE = "explorer-table"
+EXPLORER_TABLE_SORT = "explorer-table-sort"
+EXPLORER_SOURCE = "explorer-source"
+EXPLORER_URL_SYNC = "explorer-url-sync"
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 

@@ -132,7 +132,7 @@ class Store:
         years = list(rows["year"])
         rows["comparable_with_previous"] = [
             self._comparable(code, prev, year) if prev is not None else None
-            for prev, year in zip([None, *years[:-1]], years, strict=True)]
+            for prev, year in zip([None, *years], years, strict=False)]
         return rows.reset_index(drop=True)
 
     def _comparable(self, code: str, prev: int, year: int) -> bool | None:

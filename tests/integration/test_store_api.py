@@ -104,3 +104,9 @@ def test_formula_injection_is_neutralised_but_numbers_stay():
     assert neutralise("@SUM(A1)") == "'@SUM(A1)"
     assert neutralise("Oud-Charlois") == "Oud-Charlois"
     assert neutralise(-3.5) == -3.5
+
+
+def test_series_of_an_area_without_that_indicator_is_empty(store):
+    # G4 has values only where all four gemeenten do (2024), never for Wijkprofiel indices
+    series = store.series("G4", "veiligheidsindex")
+    assert series.empty and "comparable_with_previous" in series.columns

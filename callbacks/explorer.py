@@ -1,0 +1,146 @@
+"""Explorer callbacks: thin wiring from controls to the functions in dashboard/views.py.
+
+Indicator, year, scale and selection changes send the map only a ``Patch`` of values and
+colours; the geometry is sent again only when the view itself (level, area) changes.
+"""
+
+from __future__ import annotations
+
+from dash import Input, Output, State, ctx
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids, views
+from dashboard.explorer import MAX_SELECTED, ExplorerState, parse_state
+from dashboard.panels import details_panel, values_table
+from dashboard.store import get_store
+
+CONTROLS = [Input(ids.EXPLORER_INDICATOR, "value"), Input(ids.EXPLORER_YEAR, "value"),
+            Input(ids.EXPLORER_LEVEL, "value"), Input(ids.EXPLORER_AREA, "value"),
+            Input(ids.EXPLORER_SELECTION, "data")]
+
+
+def state_of(indicator, year, level, area, selected, lang, indicator2=None, scale="classes"
+             ) -> ExplorerState:
+    """Validate control values the same way as URL parameters (a forged request cannot
+    reach the store with anything the URL could not)."""
+    query = {"indicator": indicator, "year": str(year), "level": level, "area": area,
+             "sel": ",".join(selected or []), "lang": lang, "scale": scale}
+    if indicator2:
+        query["ind2"] = indicator2
+    return parse_state(query, get_store()).state
+
+
+def clicked_code(click: dict | None) -> str | None:
+    """The area code of a click on the map (location), a bar or a point (customdata)."""
+    if not click or not click.get("points"):
+        return None
+    point = click["points"][0]
+    code = point.get("location") or point.get("customdata")
+    if isinstance(code, list | tuple):
+        code = code[0] if code else None
+    return str(code) if code else None
+
+
+def register(app) -> None:
+    """Attach the explorer's callbacks to ``app``."""
+
+    @app.callback(Output(ids.EXPLORER_SELECTION, "data"),
+                  Input(ids.EXPLORER_MAP, "clickData"), Input(ids.EXPLORER_BAR, "clickData"),
+                  Input(ids.EXPLORER_SCATTER, "clickData"), Input(ids.EXPLORER_CLEAR, "n_clicks"),
+                  State(ids.EXPLORER_ADD, "value"), State(ids.EXPLORER_SELECTION, "data"),
+                  prevent_initial_call=True)
+    def select(map_click, bar_click, scatter_click, _clear, add, selected):
+        if ctx.triggered_id == ids.EXPLORER_CLEAR:
+            return []
+        click = {ids.EXPLORER_MAP: map_click, ids.EXPLORER_BAR: bar_click,
+                 ids.EXPLORER_SCATTER: scatter_click}.get(ctx.triggered_id)
+        code = clicked_code(click)
+        if not code or code not in get_store().areas.index:
+            raise PreventUpdate
+        selected = list(selected or [])
+        if not add:
+            return [code]
+        if code in selected:
+            return [c for c in selected if c != code]
+        return (selected + [code])[-MAX_SELECTED:]
+
+    @app.callback(Output(ids.EXPLORER_YEAR, "options"), Output(ids.EXPLORER_YEAR, "value"),
+                  Input(ids.EXPLORER_INDICATOR, "value"), State(ids.EXPLORER_YEAR, "value"),
+                  prevent_initial_call=True)
+    def years_for(indicator, year):
+        years = get_store().years(indicator)
+        if not years:
+            raise PreventUpdate
+        return [{"label": str(y), "value": y} for y in years], (
+            year if year in years else years[-1])
+
+    @app.callback(Output(ids.EXPLORER_MAP, "figure"), *CONTROLS,
+                  Input(ids.EXPLORER_SCALE, "value"), State(ids.EXPLORER_LANG, "data"),
+                  prevent_initial_call=True)
+    def update_map(indicator, year, level, area, selected, scale, lang):
+        state = state_of(indicator, year, level, area, selected, lang, scale=scale)
+        if ctx.triggered_id in (ids.EXPLORER_LEVEL, ids.EXPLORER_AREA):
+            return views.map_full(get_store(), state)
+        return views.map_patch(get_store(), state)
+
+    @app.callback(Output(ids.EXPLORER_BAR, "figure"), *CONTROLS, State(ids.EXPLORER_LANG, "data"),
+                  prevent_initial_call=True)
+    def update_bar(indicator, year, level, area, selected, lang):
+        return views.bar(get_store(), state_of(indicator, year, level, area, selected, lang))
+
+    @app.callback(Output(ids.EXPLORER_TREND, "figure"), Input(ids.EXPLORER_INDICATOR, "value"),
+                  Input(ids.EXPLORER_SELECTION, "data"), Input(ids.EXPLORER_AREA, "value"),
+                  State(ids.EXPLORER_YEAR, "value"), State(ids.EXPLORER_LEVEL, "value"),
+                  State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
+    def update_trend(indicator, selected, area, year, level, lang):
+        return views.trend(get_store(), state_of(indicator, year, level, area, selected, lang))
+
+    @app.callback(Output(ids.EXPLORER_SCATTER, "figure"), *CONTROLS,
+                  Input(ids.EXPLORER_INDICATOR2, "value"), State(ids.EXPLORER_LANG, "data"),
+                  prevent_initial_call=True)
+    def update_scatter(indicator, year, level, area, selected, indicator2, lang):
+        state = state_of(indicator, year, level, area, selected, lang, indicator2)
+        return views.scatter(get_store(), state)
+
+    @app.callback(Output(ids.EXPLORER_DETAILS, "children"), Output(ids.EXPLORER_SOURCE, "children"),
+                  *CONTROLS, State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
+    def update_details(indicator, year, level, area, selected, lang):
+        state = state_of(indicator, year, level, area, selected, lang)
+        store = get_store()
+        return (details_panel(views.details_data(store, state), lang),
+                views.source_text(store, state))
+
+    @app.callback(Output(ids.EXPLORER_TABLE, "children"), Input(ids.EXPLORER_INDICATOR, "value"),
+                  Input(ids.EXPLORER_YEAR, "value"), Input(ids.EXPLORER_LEVEL, "value"),
+                  Input(ids.EXPLORER_AREA, "value"), Input(ids.EXPLORER_TABLE_SORT, "value"),
+                  State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
+    def update_table(indicator, year, level, area, sort, lang):
+        store = get_store()
+        state = state_of(indicator, year, level, area, [], lang)
+        ind = store.catalogue[state.indicator]
+        return values_table(views.table_data(store, state, sort), ind.label.get(lang),
+                            ind.unit.get(lang), state.year, lang)
+
+    @app.callback(Output(ids.EXPLORER_QUERY, "data"), Output(ids.EXPLORER_LANG_SWITCH, "href"),
+                  *CONTROLS, Input(ids.EXPLORER_INDICATOR2, "value"),
+                  Input(ids.EXPLORER_SCALE, "value"), State(ids.EXPLORER_LANG, "data"),
+                  prevent_initial_call=True)
+    def update_query(indicator, year, level, area, selected, indicator2, scale, lang):
+        state = state_of(indicator, year, level, area, selected, lang, indicator2, scale)
+        other = "en" if lang == "nl" else "nl"
+        return state.query(), "?" + state.query().replace(f"lang={lang}", f"lang={other}")
+
+    # The URL follows the view without a page reload: pushState directly (a Dash Location
+    # update would make the page router render the whole page, geometry included).
+    # Back/forward then re-render the page from the URL it returns to.
+    app.clientside_callback(
+        """function(query) {
+            if (!query) { return window.dash_clientside.no_update; }
+            const target = '?' + query;
+            if (window.location.search !== target) {
+                window.history.pushState({}, '', window.location.pathname + target);
+            }
+            return query;
+        }""",
+        Output(ids.EXPLORER_URL_SYNC, "data"), Input(ids.EXPLORER_QUERY, "data"),
+        prevent_initial_call=True)

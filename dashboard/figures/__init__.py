@@ -1,0 +1,25 @@
+"""Figure builders: the choropleth map, ranking bars, trend lines and a scatter plot.
+
+Pure functions of DataFrames and dicts (no Dash callbacks, no store access). The map comes
+in two parts so geometry travels to the browser once: :func:`map_figure` builds the base
+figure, :func:`map_values` the few properties that change with indicator, year, selection
+and language, sent as a Dash ``Patch`` (:func:`write_updates`) or applied to the base
+figure for the first render (:func:`apply_map_values`). Numbers are written per language
+(Dutch ``1.234,5``, English ``1,234.5``) in hover texts, labels and axis ticks alike.
+"""
+
+from dashboard.figures.charts import ranking_bar, scatter_figure, trend_figure
+from dashboard.figures.common import GRAPH_CONFIG, empty_figure
+from dashboard.figures.maps import (
+    MAP_UIREVISION,
+    apply_map_values,
+    bounds_view,
+    map_figure,
+    map_values,
+    path_parts,
+    write_updates,
+)
+
+__all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "apply_map_values", "bounds_view", "empty_figure",
+           "map_figure", "map_values", "path_parts", "ranking_bar", "scatter_figure",
+           "trend_figure", "write_updates"]

@@ -1,0 +1,79 @@
+"""Helpers shared by the figure builders: layout defaults, number texts, the empty figure."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.catalogue import Indicator
+from dashboard.formatting import format_number
+from dashboard.i18n import t
+
+#: Config for ``dcc.Graph``: no Plotly logo in the mode bar.
+GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+HOVER = "%{hovertext}<extra></extra>"
+#: Value axes: 12.500 / 12,500 in full, never Plotly's SI "12.5k".
+NUMBER_AXIS = {"separatethousands": True, "exponentformat": "none"}
+
+
+def base_layout(lang: str, **extra: object) -> dict:
+    """Layout defaults; ``separators`` makes Plotly's own ticks Dutch (1.234,5) or English."""
+    return {"template": "plotly_white", "separators": ".," if lang == "en" else ",.",
+            "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "font": {"size": 13}, **extra}
+
+
+def ok_mask(frame: pd.DataFrame) -> pd.Series:
+    """Rows with status ok and a number (anything else never reads as a value)."""
+    return (frame["status"] == "ok") & pd.to_numeric(frame["value"], errors="coerce").notna()
+
+
+def value_text(value: object, ind: Indicator, lang: str) -> str:
+    """A value with its unit: ``52,1%``, ``3,4 km``; counts without their unit word."""
+    number, unit = format_number(value, lang, ind.decimals), ind.unit.get(lang)
+    if ind.kind == "count" or not unit:
+        return number
+    return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
+
+
+def is_partial(flag: object) -> bool:
+    return flag is not None and not pd.isna(flag) and bool(flag)
+
+
+def hover_text(name: object, value: object, ind: Indicator, lang: str,
+               partial: object = False) -> str:
+    """``<b>name</b><br>value unit``, with "(deels berekend)" when partial."""
+    text = f"<b>{escape(name)}</b><br>{value_text(value, ind, lang)}"
+    return f"{text} ({t('figure.partial', lang)})" if is_partial(partial) else text
+
+
+def escape(text: object) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def axis_title(ind: Indicator, lang: str) -> str:
+    """``label (unit)`` in ``lang``."""
+    return t("figure.axis_title", lang, label=ind.label.get(lang), unit=ind.unit.get(lang))
+
+
+def empty_figure(message: str) -> go.Figure:
+    """A blank figure that only shows ``message`` (no axes), for when there is nothing to plot.
+
+    Parameters
+    ----------
+    message : str
+        Text in the reader's language, e.g. ``t("figure.no_values", lang)``.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        No traces; one centred annotation.
+    """
+    fig = go.Figure()
+    fig.update_layout(
+        template="plotly_white", xaxis={"visible": False}, yaxis={"visible": False},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10}, height=260,
+        annotations=[{"text": escape(message), "xref": "paper", "yref": "paper", "x": 0.5,
+                      "y": 0.5, "showarrow": False, "font": {"size": 15, "color": "#555555"}}])
+    return fig

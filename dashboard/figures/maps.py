@@ -1,0 +1,263 @@
+"""The choropleth map: a base figure with the geometry, and patchable values.
+
+:func:`map_figure` is sent once per view; :func:`map_values` returns only what changes with
+indicator, year, selection and language, as property paths for a Dash ``Patch``.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import textwrap
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import colours as C
+from dashboard.catalogue import Indicator
+from dashboard.figures.common import (
+    HOVER,
+    NUMBER_AXIS,
+    base_layout,
+    escape,
+    hover_text,
+    ok_mask,
+)
+from dashboard.formatting import format_number
+from dashboard.i18n import t
+
+#: Kept constant so zoom and pan survive every update of the map.
+MAP_UIREVISION = "map"
+_PATH_RE = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _year(frame: pd.DataFrame) -> int | None:
+    years = pd.to_numeric(frame["year"], errors="coerce").dropna() if "year" in frame else []
+    return int(max(years)) if len(years) else None
+
+
+def _walk(coords: object, lons: list[float], lats: list[float]) -> None:
+    if isinstance(coords, list | tuple) and coords:
+        if isinstance(coords[0], int | float):
+            lons.append(float(coords[0]))
+            lats.append(float(coords[1]))
+        else:
+            for part in coords:
+                _walk(part, lons, lats)
+
+
+def bounds_view(geojson: dict, width: int = 600, height: int = 450) -> tuple[dict, float]:
+    """Centre and zoom that fit a GeoJSON's bounds in a map of about ``width × height`` px.
+
+    Parameters
+    ----------
+    geojson : dict
+        A FeatureCollection (or one Feature) in WGS84.
+    width, height : int
+        Expected size of the map in pixels.
+
+    Returns
+    -------
+    tuple of (dict, float)
+        ``{"lat", "lon"}`` and a MapLibre zoom level; the Netherlands when empty.
+    """
+    lons: list[float] = []
+    lats: list[float] = []
+    for feature in geojson.get("features", [geojson]):
+        _walk((feature.get("geometry") or {}).get("coordinates"), lons, lats)
+    if not lons:
+        return {"lat": 52.2, "lon": 5.3}, 6.0
+
+    def merc(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    mid = (merc(south) + merc(north)) / 2
+    lat = math.degrees(2 * math.atan(math.exp(mid)) - math.pi / 2)
+    # MapLibre: the world is 512 px wide at zoom 0.
+    zoom_x = math.log2(width * 360 / (512 * max(east - west, 1e-6)))
+    zoom_y = math.log2(height * 2 * math.pi / (512 * max(merc(north) - merc(south), 1e-8)))
+    zoom = max(0.0, min(zoom_x, zoom_y, 18.0) - 0.2)
+    return {"lat": round(lat, 6), "lon": round((west + east) / 2, 6)}, round(zoom, 2)
+
+
+def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str,
+               outline: dict | None = None, center: dict | None = None,
+               zoom: float | None = None) -> go.Figure:
+    """The base choropleth map; its geometry is sent once, values come from :func:`map_values`.
+
+    Parameters
+    ----------
+    geojson : dict
+        Areas as a FeatureCollection whose features' ``id`` is the area code.
+    codes : list of str
+        Area codes on the map; they show as "no data" until values are applied.
+    names : dict
+        Area code -> name, for those hover texts.
+    lang : str
+        ``"nl"`` or ``"en"``.
+    outline : dict, optional
+        GeoJSON of the gemeente boundary, drawn as a line on top.
+    center, zoom : optional
+        The view; computed from the bounds of ``geojson`` when not given.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Traces: 0 values, 1 no-data and secret areas, 2 selection outline, 3 projects
+        (empty). Offline base style ``white-bg`` (no tile server).
+    """
+    auto_center, auto_zoom = bounds_view(geojson)
+    shared = {"geojson": geojson, "featureidkey": "id", "hovertemplate": HOVER}
+    opaque = {"marker": {"opacity": 1}}
+    empty = {"name": "values", "locations": [], "z": [], "hovertext": []}
+    no_data = {"name": "no-data", "locations": list(codes), "z": [1] * len(codes),
+               "hovertext": [f"<b>{escape(names.get(c, c))}</b><br>"
+                             f"{t('figure.no_data', lang)}" for c in codes]}
+    fig = go.Figure([
+        go.Choroplethmap(**shared, **empty, colorscale=C.continuous_colorscale("neutral"),
+                         marker={"line": {"width": 0.6, "color": "white"}},
+                         colorbar={"thickness": 14, "len": 0.75, "x": 0.99, "xanchor": "right",
+                                   **NUMBER_AXIS},
+                         selected=opaque, unselected=opaque),
+        go.Choroplethmap(**shared, **no_data, zmin=0, zmax=1, showscale=False,
+                         colorscale=[[0, C.SECRET_COLOUR], [0.5, C.SECRET_COLOUR],
+                                     [0.5, C.NO_DATA_COLOUR], [1, C.NO_DATA_COLOUR]],
+                         marker={"line": {"width": 0.6, "color": "white"}},
+                         selected=opaque, unselected=opaque),
+        go.Choroplethmap(geojson=geojson, featureidkey="id", name="selection", locations=[],
+                         z=[], showscale=False, hoverinfo="skip",
+                         colorscale=[[0, C.TRANSPARENT], [1, C.TRANSPARENT]],
+                         marker={"line": {"width": 3.5, "color": C.HIGHLIGHT}}),
+        go.Scattermap(name="projects", lat=[], lon=[], mode="markers", showlegend=False),
+    ])
+    layers = [{"sourcetype": "geojson", "source": outline, "type": "line", "color": "#333333",
+               "line": {"width": 2}}] if outline else []
+    fig.update_layout(**base_layout(lang, margin={"l": 0, "r": 0, "t": 0, "b": 0}),
+                      map={"style": "white-bg", "center": center or auto_center,
+                           "zoom": auto_zoom if zoom is None else zoom, "layers": layers},
+                      uirevision=MAP_UIREVISION, clickmode="event+select", showlegend=False,
+                      hovermode="closest")
+    return fig
+
+
+def _no_data_legend(kinds: set[str], lang: str) -> list[dict]:
+    parts = [f'<span style="color:{colour};font-size:18px">■</span> {t(key, lang)}'
+             for key, colour in (("figure.secret", C.SECRET_COLOUR),
+                                 ("figure.no_data", C.NO_DATA_COLOUR)) if key in kinds]
+    if not parts:
+        return []
+    return [{"text": "   ".join(parts), "xref": "paper", "yref": "paper", "x": 0.01, "y": 0.01,
+             "xanchor": "left", "yanchor": "bottom", "showarrow": False,
+             "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 12}}]
+
+
+def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = True,
+               selected: Iterable[str] = (), names: dict[str, str] | None = None,
+               k: int = 5) -> dict:
+    """What changes on the map with indicator, year, selection and language.
+
+    Parameters
+    ----------
+    values : pandas.DataFrame
+        Output of ``Store.values`` for one indicator and year.
+    ind : Indicator
+        The indicator (label, unit, direction, decimals).
+    lang : str
+        ``"nl"`` or ``"en"``.
+    classed : bool
+        Quantile classes as a stepped scale (``k`` classes at most; a value on a break
+        belongs to the class above it), else the palette as a continuous scale.
+    selected : iterable of str
+        Selected area codes, outlined.
+    names : dict, optional
+        All areas on the map (code -> name); those without a row show as "no data".
+    k : int
+        Wanted number of classes.
+
+    Returns
+    -------
+    dict
+        Property path (``"data[0].z"``, ``"layout.meta"``) -> value. Secret and missing
+        areas are only in trace 1, in grey, never in trace 0.
+    """
+    ok = ok_mask(values)
+    good, bad = values[ok], values[~ok]
+    z = [float(v) for v in good["value"]]
+    year = _year(values)
+    label, unit = ind.label.get(lang), ind.unit.get(lang)
+    # Short (unit and year) so the legend never covers the map; the page heads the map
+    # with the indicator's label.
+    wrapped = "<br>".join(textwrap.wrap(html.escape(unit), 18)) or html.escape(label)
+    title = t("figure.colorbar_title", lang, unit=wrapped, year=year) if year else wrapped
+    out: dict = {
+        "data[0].locations": list(good["area_code"]), "data[0].z": z,
+        "data[0].hovertext": [hover_text(r.area_name, r.value, ind, lang, r.partial)
+                              for r in good.itertuples(index=False)],
+        "data[0].colorbar.title.text": title,
+    }
+    breaks = C.quantile_breaks(z, min(k, len(C.YLORRD)), ind.decimals) if classed else []
+    lo, hi = (min(z), max(z)) if z else (None, None)
+    if breaks:
+        ticks = sorted(set(breaks))
+        out.update({"data[0].colorscale": C.stepped_colorscale(breaks, ind.direction),
+                    "data[0].colorbar.tickmode": "array", "data[0].colorbar.tickvals": ticks,
+                    "data[0].colorbar.ticktext": [format_number(b, lang, ind.decimals)
+                                                  for b in ticks]})
+        lo, hi = breaks[0], breaks[-1]
+    else:
+        out.update({"data[0].colorscale": C.continuous_colorscale(ind.direction),
+                    "data[0].colorbar.tickmode": "auto", "data[0].colorbar.tickvals": None,
+                    "data[0].colorbar.ticktext": None})
+    if lo is not None and hi == lo:
+        hi = lo + 1  # one value: give Plotly a range, the single band covers it
+    out.update({"data[0].zmin": lo, "data[0].zmax": hi})
+    gaps = [(r.area_code, r.area_name, r.status == "secret") for r in bad.itertuples(index=False)]
+    present = set(values["area_code"])
+    gaps += [(c, n, False) for c, n in (names or {}).items() if c not in present]
+    kinds = {"figure.secret" if secret else "figure.no_data" for _, _, secret in gaps}
+    selected = list(selected)
+    out.update({
+        "data[1].locations": [c for c, _, _ in gaps],
+        "data[1].z": [0 if secret else 1 for _, _, secret in gaps],
+        "data[1].hovertext": [f"<b>{escape(n)}</b><br>"
+                              f"{t('figure.secret' if s else 'figure.no_data', lang)}"
+                              for _, n, s in gaps],
+        "data[2].locations": selected, "data[2].z": [1] * len(selected),
+        "layout.separators": base_layout(lang)["separators"],
+        "layout.annotations": _no_data_legend(kinds, lang),
+        "layout.meta": {"indicator": ind.key, "year": year, "lang": lang, "classed": bool(breaks),
+                        "breaks": breaks, "selected": selected},
+    })
+    return out
+
+
+def path_parts(path: str) -> list[str | int]:
+    """Split ``"data[0].colorbar.title.text"`` into ``["data", 0, "colorbar", "title", "text"]``."""
+    return [int(index) if index else name for name, index in _PATH_RE.findall(path)]
+
+
+def write_updates(target: object, updates: dict) -> object:
+    """Write :func:`map_values` output into a Dash ``Patch`` (any object whose items can be
+    read and assigned at every level of the path); returns ``target``."""
+    for path, value in updates.items():
+        *head, last = path_parts(path)
+        node = target
+        for part in head:
+            node = node[part]  # type: ignore[index]
+        node[last] = value  # type: ignore[index]
+    return target
+
+
+def apply_map_values(fig: go.Figure, updates: dict) -> go.Figure:
+    """A copy of ``fig`` with :func:`map_values` output applied (e.g. for the first render)."""
+    out = go.Figure(fig)
+    for path, value in updates.items():
+        parts = path_parts(path)
+        if parts[0] == "data":
+            out.data[int(parts[1])][".".join(map(str, parts[2:]))] = value
+        else:
+            out.layout[".".join(map(str, parts[1:]))] = value
+    return out

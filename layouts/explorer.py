@@ -1,0 +1,138 @@
+"""Explorer page: pick an indicator, see the areas on a map, click one, compare.
+
+The page is rendered from the URL (Dash Pages passes its parameters), so a copied link
+reproduces the view; callbacks (callbacks/explorer.py) update it afterwards.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import figures, ids, views
+from dashboard.explorer import LEVELS, area_choices, parse_state
+from dashboard.i18n import t
+from dashboard.panels import details_panel, values_table
+from dashboard.settings import get_settings
+from dashboard.store import StoreNotFound, get_store
+
+GRAPH_CONFIG = figures.GRAPH_CONFIG
+
+
+def indicator_options(store, lang: str) -> list[dict]:
+    """Indicators grouped by theme (theme first in the label), unit and source in a tooltip."""
+    out = []
+    for theme, inds in store.catalogue.by_theme().items():
+        for ind in inds:
+            if not store.years(ind.key):
+                continue
+            label = f"{t('theme.' + theme, lang)} · {ind.label.get(lang)} ({ind.unit.get(lang)})"
+            out.append({"label": label, "value": ind.key,
+                        "title": f"{ind.definition.get(lang)} — {ind.licence}",
+                        "search": f"{ind.label.nl} {ind.label.en} {theme}"})
+    return out
+
+
+def _control(label: str, component, cid: str) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=cid), component], className="control")
+
+
+def _nav(lang: str, query: str) -> html.Nav:
+    other = "en" if lang == "nl" else "nl"
+    return html.Nav([
+        dcc.Link(t("nav.explorer", lang), href=f"/?lang={lang}", className="nav-link"),
+        dcc.Link(t("nav.data", lang), href=f"/data?lang={lang}", className="nav-link"),
+        html.A(t(f"lang.switch_{other}", lang), id=ids.EXPLORER_LANG_SWITCH,
+               href="?" + query.replace(f"lang={lang}", f"lang={other}"),
+               hrefLang=other, lang=other, className="lang-link"),
+    ], id=ids.NAV_BAR, className="nav", **{"aria-label": t("nav.label", lang)})
+
+
+def layout(**query) -> html.Main:
+    """The explorer for a request's URL parameters."""
+    try:
+        store = get_store()
+    except StoreNotFound as exc:
+        lang = "en" if query.get("lang") == "en" else "nl"
+        return html.Main([html.H1(t("nostore.title", lang)), html.P(str(exc)),
+                          html.P(t("nostore.howto", lang))], id=ids.EXPLORER_PAGE)
+    parsed = parse_state(query, store)
+    st, lang = parsed.state, parsed.state.lang
+    ind = store.catalogue[st.indicator]
+    controls = html.Div([
+        _control(t("explorer.indicator", lang), dcc.Dropdown(
+            id=ids.EXPLORER_INDICATOR, options=indicator_options(store, lang),
+            value=st.indicator, clearable=False, searchable=True), ids.EXPLORER_INDICATOR),
+        _control(t("explorer.year", lang), dcc.Dropdown(
+            id=ids.EXPLORER_YEAR, options=[{"label": str(y), "value": y}
+                                           for y in store.years(st.indicator)],
+            value=st.year, clearable=False), ids.EXPLORER_YEAR),
+        _control(t("explorer.level", lang), dcc.RadioItems(
+            id=ids.EXPLORER_LEVEL, value=st.level, inline=True,
+            options=[{"label": t(f"explorer.level_{lvl}", lang), "value": lvl} for lvl in LEVELS]),
+            ids.EXPLORER_LEVEL),
+        _control(t("explorer.area_of_interest", lang), dcc.Dropdown(
+            id=ids.EXPLORER_AREA, value=st.area, clearable=False,
+            options=[{"label": store.area_name(c, lang), "value": c}
+                     for c in area_choices(store)]), ids.EXPLORER_AREA),
+        _control(t("explorer.scale", lang), dcc.RadioItems(
+            id=ids.EXPLORER_SCALE, value="classes" if st.classed else "continuous",
+            inline=True, options=[{"label": t("explorer.scale_classes", lang),
+                                   "value": "classes"},
+                                  {"label": t("explorer.scale_continuous", lang),
+                                   "value": "continuous"}]), ids.EXPLORER_SCALE),
+        html.Div([dcc.Checklist(id=ids.EXPLORER_ADD, value=[], options=[
+            {"label": t("explorer.add_mode", lang), "value": "add"}]),
+            html.Button(t("explorer.clear", lang), id=ids.EXPLORER_CLEAR, n_clicks=0,
+                        className="button-secondary")], className="control"),
+    ], className="controls", role="group", **{"aria-label": t("explorer.controls", lang)})
+    notices = html.Div([html.P(n, className="notice") for n in parsed.notices],
+                       id=ids.EXPLORER_NOTICES, role="status")
+    rows = views.table_data(store, st)
+    return html.Main([
+        dcc.Store(id=ids.EXPLORER_LANG, data=lang),
+        dcc.Store(id=ids.EXPLORER_SELECTION, data=list(st.selected)),
+        dcc.Store(id=ids.EXPLORER_QUERY, data=st.query()),
+        dcc.Store(id=ids.EXPLORER_URL_SYNC),
+        _nav(lang, st.query()),
+        html.H1(t("explorer.title", lang)),
+        notices,
+        controls,
+        html.Div([
+            html.Section([
+                dcc.Graph(id=ids.EXPLORER_MAP, figure=views.map_full(store, st),
+                          config=GRAPH_CONFIG, className="map"),
+                html.P(t("explorer.map_note", lang), id=ids.EXPLORER_LEGEND_NOTE,
+                       className="muted"),
+            ], className="map-panel", **{"aria-label": t("explorer.map", lang)}),
+            html.Aside([
+                html.H2(t("explorer.details", lang)),
+                html.Div(details_panel(views.details_data(store, st), lang),
+                         id=ids.EXPLORER_DETAILS, **{"aria-live": "polite"}),
+                html.H2(t("explorer.ranking", lang)),
+                dcc.Graph(id=ids.EXPLORER_BAR, figure=views.bar(store, st),
+                          config=GRAPH_CONFIG),
+            ], className="side-panel"),
+        ], className="explorer-grid"),
+        html.Div([
+            html.Section([html.H2(t("explorer.trend", lang)),
+                          dcc.Graph(id=ids.EXPLORER_TREND, figure=views.trend(store, st),
+                                    config=GRAPH_CONFIG)]),
+            html.Section([html.H2(t("explorer.scatter", lang)),
+                          _control(t("explorer.indicator2", lang), dcc.Dropdown(
+                              id=ids.EXPLORER_INDICATOR2, value=st.indicator2,
+                              options=indicator_options(store, lang), clearable=False),
+                              ids.EXPLORER_INDICATOR2),
+                          dcc.Graph(id=ids.EXPLORER_SCATTER, figure=views.scatter(store, st),
+                                    config=GRAPH_CONFIG)]),
+        ], className="chart-grid"),
+        html.Section([
+            html.H2(t("explorer.table", lang)),
+            dcc.RadioItems(id=ids.EXPLORER_TABLE_SORT, value="value", inline=True,
+                           options=[{"label": t("explorer.sort_value", lang), "value": "value"},
+                                    {"label": t("explorer.sort_name", lang), "value": "name"}]),
+            html.Div(values_table(rows, ind.label.get(lang), ind.unit.get(lang), st.year, lang),
+                     id=ids.EXPLORER_TABLE),
+        ], className="table-panel"),
+        html.P(views.source_text(store, st), id=ids.EXPLORER_SOURCE, className="source"),
+    ], id=ids.EXPLORER_PAGE, lang=lang, className=f"page explorer lang-{lang}",
+       **{"data-debug": "1" if get_settings().debug else "0"})
