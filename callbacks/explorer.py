@@ -30,45 +30,60 @@ def state_of(indicator, year, level, area, selected, lang, indicator2=None, scal
     return parse_state(query, get_store()).state
 
 
-def clicked_code(click: dict | None) -> str | None:
-    """The area code of a click on the map (location), a bar or a point (customdata)."""
-    if not click or not click.get("points"):
-        return None
-    point = click["points"][0]
-    code = point.get("location") or point.get("customdata")
-    if isinstance(code, list | tuple):
-        code = code[0] if code else None
-    return str(code) if code else None
+def apply_click(selected: list[str], code: str, add: bool) -> list[str]:
+    """New selection after a click: replace it, or toggle ``code`` in it (at most 4)."""
+    if not add:
+        return [code]
+    if code in selected:
+        return [c for c in selected if c != code]
+    return (selected + [code])[-MAX_SELECTED:]
 
 
 def register(app) -> None:
     """Attach the explorer's callbacks to ``app``."""
 
+    # A click anywhere (map, bar, point) becomes {code, add}: add is true with Shift/Ctrl/Cmd
+    # held (assets/modifiers.js) or the "adds to selection" box ticked.
+    app.clientside_callback(
+        """function(mapClick, barClick, scatterClick, addBox) {
+            const ctx = window.dash_clientside.callback_context;
+            const trig = ctx.triggered.length ? ctx.triggered[0].prop_id : "";
+            const click = trig.startsWith("BAR") ? barClick
+                : trig.startsWith("SCATTER") ? scatterClick : mapClick;
+            if (!click || !click.points || !click.points.length) {
+                return window.dash_clientside.no_update;
+            }
+            const p = click.points[0];
+            let code = p.location || p.customdata;
+            if (Array.isArray(code)) { code = code[0]; }
+            if (!code) { return window.dash_clientside.no_update; }
+            const add = Boolean(window.zuidAddModifier) || (addBox || []).includes("add");
+            return {code: String(code), add: add, at: Date.now()};
+        }""".replace("BAR", ids.EXPLORER_BAR).replace("SCATTER", ids.EXPLORER_SCATTER),
+        Output(ids.EXPLORER_CLICK, "data"),
+        Input(ids.EXPLORER_MAP, "clickData"), Input(ids.EXPLORER_BAR, "clickData"),
+        Input(ids.EXPLORER_SCATTER, "clickData"), State(ids.EXPLORER_ADD, "value"),
+        prevent_initial_call=True)
+
     @app.callback(Output(ids.EXPLORER_SELECTION, "data"),
-                  Input(ids.EXPLORER_MAP, "clickData"), Input(ids.EXPLORER_BAR, "clickData"),
-                  Input(ids.EXPLORER_SCATTER, "clickData"), Input(ids.EXPLORER_CLEAR, "n_clicks"),
-                  State(ids.EXPLORER_ADD, "value"), State(ids.EXPLORER_SELECTION, "data"),
-                  prevent_initial_call=True)
-    def select(map_click, bar_click, scatter_click, _clear, add, selected):
+                  Input(ids.EXPLORER_CLICK, "data"), Input(ids.EXPLORER_CLEAR, "n_clicks"),
+                  State(ids.EXPLORER_SELECTION, "data"), prevent_initial_call=True)
+    def select(click, _clear, selected):
         if ctx.triggered_id == ids.EXPLORER_CLEAR:
             return []
-        click = {ids.EXPLORER_MAP: map_click, ids.EXPLORER_BAR: bar_click,
-                 ids.EXPLORER_SCATTER: scatter_click}.get(ctx.triggered_id)
-        code = clicked_code(click)
-        if not code or code not in get_store().areas.index:
+        code = str((click or {}).get("code") or "")
+        if code not in get_store().areas.index:
             raise PreventUpdate
-        selected = list(selected or [])
-        if not add:
-            return [code]
-        if code in selected:
-            return [c for c in selected if c != code]
-        return (selected + [code])[-MAX_SELECTED:]
+        return apply_click(list(selected or []), code, bool(click.get("add")))
 
     @app.callback(Output(ids.EXPLORER_YEAR, "options"), Output(ids.EXPLORER_YEAR, "value"),
                   Input(ids.EXPLORER_INDICATOR, "value"), State(ids.EXPLORER_YEAR, "value"),
                   prevent_initial_call=True)
     def years_for(indicator, year):
-        years = get_store().years(indicator)
+        store = get_store()
+        if indicator not in store.catalogue:
+            raise PreventUpdate
+        years = store.years(indicator)
         if not years:
             raise PreventUpdate
         return [{"label": str(y), "value": y} for y in years], (
@@ -81,6 +96,8 @@ def register(app) -> None:
         state = state_of(indicator, year, level, area, selected, lang, scale=scale)
         if ctx.triggered_id in (ids.EXPLORER_LEVEL, ids.EXPLORER_AREA):
             return views.map_full(get_store(), state)
+        if ctx.triggered_id == ids.EXPLORER_SELECTION:
+            return views.selection_patch(state)
         return views.map_patch(get_store(), state)
 
     @app.callback(Output(ids.EXPLORER_BAR, "figure"), *CONTROLS, State(ids.EXPLORER_LANG, "data"),

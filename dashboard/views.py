@@ -45,6 +45,14 @@ def map_patch(store: Store, state: ExplorerState) -> Patch:
     return patch
 
 
+def selection_patch(state: ExplorerState) -> Patch:
+    """Only the selection outline changes when an area is clicked."""
+    patch = Patch()
+    figures.write_updates(patch, {"data[2].locations": list(state.selected),
+                                  "data[2].z": [1] * len(state.selected)})
+    return patch
+
+
 def bar(store: Store, state: ExplorerState):
     values = view_values(store, state)
     if values.empty:

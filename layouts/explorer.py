@@ -91,6 +91,7 @@ def layout(**query) -> html.Main:
     return html.Main([
         dcc.Store(id=ids.EXPLORER_LANG, data=lang),
         dcc.Store(id=ids.EXPLORER_SELECTION, data=list(st.selected)),
+        dcc.Store(id=ids.EXPLORER_CLICK),
         dcc.Store(id=ids.EXPLORER_QUERY, data=st.query()),
         dcc.Store(id=ids.EXPLORER_URL_SYNC),
         _nav(lang, st.query()),

@@ -134,7 +134,10 @@ def render_no_store(store_dir: Path | str, lang: str, notice: str | None = None,
 
 
 def _page(lang: str, notice: str | None, query: Mapping | None, body: list) -> html.Main:
-    top = [_lang_nav(lang, query or {})]
+    site = html.Nav([dcc.Link(t("nav.explorer", lang), href=f"/?lang={lang}", className="nav-link"),
+                     html.Strong(t("nav.data", lang), **{"aria-current": "page"})],
+                    className="nav", **{"aria-label": t("nav.label", lang)})
+    top = [site, _lang_nav(lang, query or {})]
     if notice:
         top.append(html.P(notice, id=ids.HOME_LANG_NOTICE, className="notice", role="status"))
     return html.Main([html.Header(top, className="page-header"), *body],

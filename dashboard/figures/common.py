@@ -6,6 +6,7 @@ import html
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard.catalogue import Indicator
 from dashboard.formatting import format_number
@@ -18,9 +19,19 @@ HOVER = "%{hovertext}<extra></extra>"
 NUMBER_AXIS = {"separatethousands": True, "exponentformat": "none"}
 
 
+#: A lean white theme (Plotly's own templates add ~7 kB to every figure sent).
+_AXIS = {"gridcolor": "#e5e8eb", "linecolor": "#c9cfd4", "zeroline": False, "automargin": True}
+TEMPLATE = "zuid"
+# Registered by name: assigning a name replaces the default template, while
+# update_layout(template=<dict>) would merge into it and still send all of it.
+pio.templates[TEMPLATE] = go.layout.Template(layout={
+    "paper_bgcolor": "white", "plot_bgcolor": "white", "font": {"color": "#24292f"},
+    "xaxis": _AXIS, "yaxis": _AXIS, "hoverlabel": {"align": "left"}})
+
+
 def base_layout(lang: str, **extra: object) -> dict:
     """Layout defaults; ``separators`` makes Plotly's own ticks Dutch (1.234,5) or English."""
-    return {"template": "plotly_white", "separators": ".," if lang == "en" else ",.",
+    return {"template": TEMPLATE, "separators": ".," if lang == "en" else ",.",
             "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "font": {"size": 13}, **extra}
 
 
@@ -72,7 +83,7 @@ def empty_figure(message: str) -> go.Figure:
     """
     fig = go.Figure()
     fig.update_layout(
-        template="plotly_white", xaxis={"visible": False}, yaxis={"visible": False},
+        template=TEMPLATE, xaxis={"visible": False}, yaxis={"visible": False},
         margin={"l": 10, "r": 10, "t": 10, "b": 10}, height=260,
         annotations=[{"text": escape(message), "xref": "paper", "yref": "paper", "x": 0.5,
                       "y": 0.5, "showarrow": False, "font": {"size": 15, "color": "#555555"}}])

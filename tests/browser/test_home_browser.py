@@ -31,7 +31,7 @@ def test_home_in_dutch_then_english(start_server, built_store, summary, page, co
     from playwright.sync_api import expect
 
     server = start_server(built_store)
-    page.goto(server.url + "/")
+    page.goto(server.url + "/data")
     expect(page.get_by_role("heading", level=1)).to_have_text("Wat zit er in de databank")
     expect(page.locator("main")).to_have_attribute("lang", "nl")
     for gemeente in summary["gemeenten"]:
@@ -63,7 +63,7 @@ def test_bad_lang_shows_a_notice(start_server, built_store, page, console_errors
     from playwright.sync_api import expect
 
     server = start_server(built_store)
-    page.goto(server.url + "/?lang=xx")
+    page.goto(server.url + "/data?lang=xx")
     expect(page.get_by_role("status")).to_contain_text("Onbekende taal ‘xx’")
     expect(page.get_by_role("status")).to_contain_text("Unknown language ‘xx’")
     expect(page.get_by_role("heading", level=1)).to_have_text("Wat zit er in de databank")
@@ -76,7 +76,7 @@ def test_without_a_store_the_page_says_how_to_build(start_server, tmp_path, page
 
     missing = tmp_path / "no-store-here"
     server = start_server(missing)
-    page.goto(server.url + "/")
+    page.goto(server.url + "/data")
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text(f"Er is geen gebouwde databank gevonden in {missing}.")
     expect(alert).to_contain_text(f"No built data store was found at {missing}.")

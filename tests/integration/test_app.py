@@ -50,7 +50,7 @@ def component_texts(node) -> list[str]:
     return []
 
 
-def render_page(client, pathname: str = "/", search: str = "") -> dict:
+def render_page(client, pathname: str = "/data", search: str = "") -> dict:
     """Ask the Pages router for a page, as the browser does after loading the shell."""
     assert client.get(pathname).status_code == 200  # registers the router callback
     deps = client.get("/_dash-dependencies").get_json()
@@ -77,7 +77,7 @@ def test_create_app_registers_the_home_page(store_env):
 
     dash_app = create_app()
     paths = [page["path"] for page in dash.page_registry.values()]
-    assert "/" in paths
+    assert "/" in paths and "/data" in paths
     assert dash_app.title == "Wijkdashboard"
     assert dash_app.config.suppress_callback_exceptions is True
 
@@ -123,6 +123,7 @@ def test_bad_lang_parameter_gives_a_notice_and_dutch(client):
 
 
 def test_create_app_and_shell_do_not_open_the_store(store_env, monkeypatch):
+    import layouts.explorer
     import layouts.home
     from app import create_app
 
@@ -130,6 +131,7 @@ def test_create_app_and_shell_do_not_open_the_store(store_env, monkeypatch):
         raise AssertionError("the store was opened before a page was rendered")
 
     monkeypatch.setattr(layouts.home, "get_store", refuse)
+    monkeypatch.setattr(layouts.explorer, "get_store", refuse)
     client = create_app().server.test_client()
     assert client.get("/").status_code == 200
     assert client.get("/_dash-layout").status_code == 200
