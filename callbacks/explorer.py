@@ -6,7 +6,7 @@ colours; the geometry is sent again only when the view itself (level, area) chan
 
 from __future__ import annotations
 
-from dash import Input, Output, State, ctx
+from dash import ClientsideFunction, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, views
@@ -64,6 +64,12 @@ def register(app) -> None:
         Input(ids.EXPLORER_MAP, "clickData"), Input(ids.EXPLORER_BAR, "clickData"),
         Input(ids.EXPLORER_SCATTER, "clickData"), State(ids.EXPLORER_ADD, "value"),
         prevent_initial_call=True)
+
+    app.clientside_callback(
+        ClientsideFunction("zuid", "linkHover"), Output(ids.EXPLORER_HOVER, "data"),
+        Input(ids.EXPLORER_MAP, "hoverData"), Input(ids.EXPLORER_BAR, "hoverData"),
+        Input(ids.EXPLORER_SCATTER, "hoverData"), State(ids.EXPLORER_BAR, "id"),
+        State(ids.EXPLORER_SCATTER, "id"), prevent_initial_call=True)
 
     @app.callback(Output(ids.EXPLORER_SELECTION, "data"),
                   Input(ids.EXPLORER_CLICK, "data"), Input(ids.EXPLORER_CLEAR, "n_clicks"),
