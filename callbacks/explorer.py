@@ -10,7 +10,7 @@ from dash import ClientsideFunction, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, views
-from dashboard.explorer import MAX_SELECTED, ExplorerState, parse_state
+from dashboard.explorer import ExplorerState, apply_click, parse_state
 from dashboard.panels import details_panel, values_table
 from dashboard.store import get_store
 
@@ -28,15 +28,6 @@ def state_of(indicator, year, level, area, selected, lang, indicator2=None, scal
     if indicator2:
         query["ind2"] = indicator2
     return parse_state(query, get_store()).state
-
-
-def apply_click(selected: list[str], code: str, add: bool) -> list[str]:
-    """New selection after a click: replace it, or toggle ``code`` in it (at most 4)."""
-    if not add:
-        return [code]
-    if code in selected:
-        return [c for c in selected if c != code]
-    return (selected + [code])[-MAX_SELECTED:]
 
 
 def register(app) -> None:

@@ -7,7 +7,7 @@ the callbacks only wire it to components.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlencode
 
@@ -132,13 +132,13 @@ def parse_state(query: dict, store: Store) -> Parsed:
     return Parsed(state, notices)
 
 
-def with_selection(state: ExplorerState, code: str, add: bool) -> ExplorerState:
-    """Select ``code`` (replacing the selection, or toggled into it when ``add``)."""
+def apply_click(selected: list[str], code: str, add: bool) -> list[str]:
+    """New selection after a click: replace it, or toggle ``code`` in it (at most 4)."""
     if not add:
-        return replace(state, selected=(code,))
-    if code in state.selected:
-        return replace(state, selected=tuple(c for c in state.selected if c != code))
-    return replace(state, selected=(*state.selected, code)[-MAX_SELECTED:])
+        return [code]
+    if code in selected:
+        return [c for c in selected if c != code]
+    return (selected + [code])[-MAX_SELECTED:]
 
 
 # -- what is in view -----------------------------------------------------------------------

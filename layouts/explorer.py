@@ -10,10 +10,11 @@ from dash import dcc, html
 
 from dashboard import figures, ids, views
 from dashboard.explorer import LEVELS, area_choices, parse_state
-from dashboard.i18n import t
+from dashboard.i18n import parse_lang, t
 from dashboard.panels import details_panel, values_table
 from dashboard.settings import get_settings
 from dashboard.store import StoreNotFound, get_store
+from layouts.home import render_no_store
 
 GRAPH_CONFIG = figures.GRAPH_CONFIG
 
@@ -52,9 +53,8 @@ def layout(**query) -> html.Main:
     try:
         store = get_store()
     except StoreNotFound as exc:
-        lang = "en" if query.get("lang") == "en" else "nl"
-        return html.Main([html.H1(t("nostore.title", lang)), html.P(str(exc)),
-                          html.P(t("nostore.howto", lang))], id=ids.EXPLORER_PAGE)
+        lang, notice = parse_lang(query.get("lang"))
+        return render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
     parsed = parse_state(query, store)
     st, lang = parsed.state, parsed.state.lang
     ind = store.catalogue[st.indicator]
@@ -137,5 +137,4 @@ def layout(**query) -> html.Main:
                      id=ids.EXPLORER_TABLE),
         ], className="table-panel"),
         html.P(views.source_text(store, st), id=ids.EXPLORER_SOURCE, className="source"),
-    ], id=ids.EXPLORER_PAGE, lang=lang, className=f"page explorer lang-{lang}",
-       **{"data-debug": "1" if get_settings().debug else "0"})
+    ], id=ids.EXPLORER_PAGE, lang=lang, className=f"page explorer lang-{lang}")

@@ -38,9 +38,7 @@ class DashClient:
         self.props[(loc, "search")] = search
         call = self._post(router, changed=[f"{loc}.pathname"])
         content = call.response["response"]["_pages_content"]["children"]
-        self.props.clear()
-        self.props[(loc, "pathname")] = pathname
-        self.props[(loc, "search")] = search
+        self.props = {k: v for k, v in self.props.items() if k[0] == loc}
         self._collect(content)
         return content
 

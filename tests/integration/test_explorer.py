@@ -126,7 +126,7 @@ def test_forged_callback_input_is_validated(dash_client):
 
 
 def test_clicks_replace_or_add_up_to_four():
-    from callbacks.explorer import apply_click
+    from dashboard.explorer import apply_click
 
     assert apply_click(["A"], "B", add=False) == ["B"]
     assert apply_click(["A"], "B", add=True) == ["A", "B"]
