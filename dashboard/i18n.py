@@ -15,6 +15,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "nav.label": ("Hoofdmenu", "Main menu"),
     "nav.explorer": ("Verkenner", "Explorer"),
     "nav.data": ("Over de data", "About the data"),
+    "nav.targets": ("Doelen NPRZ", "NPRZ targets"),
+    "nav.projects": ("Projecten", "Projects"),
+    "nav.compare": ("Vergelijken", "Compare"),
+    "nav.indicators": ("Indicatoren", "Indicators"),
     "lang.switch_en": ("English", "English"),
     "lang.switch_nl": ("Nederlands", "Nederlands"),
     # --- explorer -----------------------------------------------------------------------
@@ -159,6 +163,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "No value (secret or missing): {items}",
     ),
 }
+
+
+def _merge_page_texts() -> None:
+    from dashboard.texts import compare, profile, projects, targets
+
+    for module in (compare, profile, projects, targets):
+        for key, pair in module.TEXTS.items():
+            if key in _TEXTS:
+                raise ValueError(f"text key {key!r} of {module.__name__} is defined twice")
+            _TEXTS[key] = pair
+
+
+_merge_page_texts()
 
 
 def normalise_lang(lang: str | None) -> str:

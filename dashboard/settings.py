@@ -7,6 +7,7 @@
 | ``DASHBOARD_GEMEENTE`` | gemeente to build | ``GM0599`` |
 | ``DASHBOARD_CACHE`` | raw HTTP cache of live fetches | ``cache/raw`` |
 | ``DASHBOARD_DATA`` | folder of the human-edited YAML files | ``data`` |
+| ``DASHBOARD_DB_URL`` | SQLAlchemy URL for targets and activities | ``data/dashboard.sqlite`` |
 | ``DASHBOARD_DEBUG`` | ``1`` turns on Dash debug mode (development only) | off |
 | ``CBS_ODATA_BASE``, ``PDOK_BASE`` | API base URLs (tests, mirrors) | sources.yaml |
 """
@@ -32,6 +33,7 @@ class Settings:
     debug: bool
     cbs_odata_base: str | None
     pdok_base: str | None
+    db_url: str = ""
     lang_default: str = "nl"
 
 
@@ -54,13 +56,15 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
     gemeente = env.get("DASHBOARD_GEMEENTE", "GM0599").strip().upper()
     if not GEMEENTE_RE.match(gemeente):
         raise ValueError(f"DASHBOARD_GEMEENTE={gemeente!r} is not a gemeente code like GM0599")
+    data_dir = _path(env.get("DASHBOARD_DATA"), ROOT / "data")
     return Settings(
         store_dir=_path(env.get("DASHBOARD_STORE"), ROOT / "cache" / "store"),
         snapshot_dir=_path(env.get("DASHBOARD_SNAPSHOT"), None),
         gemeente=gemeente,
         cache_dir=_path(env.get("DASHBOARD_CACHE"), ROOT / "cache" / "raw"),
-        data_dir=_path(env.get("DASHBOARD_DATA"), ROOT / "data"),
+        data_dir=data_dir,
         debug=env.get("DASHBOARD_DEBUG", "") in {"1", "true", "yes"},
         cbs_odata_base=env.get("CBS_ODATA_BASE") or None,
         pdok_base=env.get("PDOK_BASE") or None,
+        db_url=env.get("DASHBOARD_DB_URL") or f"sqlite:///{data_dir / 'dashboard.sqlite'}",
     )

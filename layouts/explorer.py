@@ -14,6 +14,7 @@ from dashboard.i18n import parse_lang, t
 from dashboard.panels import details_panel, values_table
 from dashboard.settings import get_settings
 from dashboard.store import StoreNotFound, get_store
+from layouts.common import site_nav
 from layouts.home import render_no_store
 
 GRAPH_CONFIG = figures.GRAPH_CONFIG
@@ -39,13 +40,10 @@ def _control(label: str, component, cid: str) -> html.Div:
 
 def _nav(lang: str, query: str) -> html.Nav:
     other = "en" if lang == "nl" else "nl"
-    return html.Nav([
-        dcc.Link(t("nav.explorer", lang), href=f"/?lang={lang}", className="nav-link"),
-        dcc.Link(t("nav.data", lang), href=f"/data?lang={lang}", className="nav-link"),
-        html.A(t(f"lang.switch_{other}", lang), id=ids.EXPLORER_LANG_SWITCH,
-               href="?" + query.replace(f"lang={lang}", f"lang={other}"),
-               hrefLang=other, lang=other, className="lang-link"),
-    ], id=ids.NAV_BAR, className="nav", **{"aria-label": t("nav.label", lang)})
+    switch = html.A(t(f"lang.switch_{other}", lang), id=ids.EXPLORER_LANG_SWITCH,
+                    href="?" + query.replace(f"lang={lang}", f"lang={other}"),
+                    hrefLang=other, lang=other, className="lang-link")
+    return site_nav(lang, "explorer", [switch])
 
 
 def layout(**query) -> html.Main:

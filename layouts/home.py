@@ -20,6 +20,7 @@ from dashboard.formatting import format_date, format_int, format_year_ranges
 from dashboard.i18n import LANGS, label_or_key, parse_lang, t
 from dashboard.settings import get_settings
 from dashboard.store import StoreNotFound, get_store
+from layouts.common import site_nav
 
 BUILD_COMMAND = "python -m dashboard build --snapshot ../shared/snapshot"
 LEVELS = ("gemeente", "wijk", "buurt", "custom")
@@ -134,9 +135,7 @@ def render_no_store(store_dir: Path | str, lang: str, notice: str | None = None,
 
 
 def _page(lang: str, notice: str | None, query: Mapping | None, body: list) -> html.Main:
-    site = html.Nav([dcc.Link(t("nav.explorer", lang), href=f"/?lang={lang}", className="nav-link"),
-                     html.Strong(t("nav.data", lang), **{"aria-current": "page"})],
-                    className="nav", **{"aria-label": t("nav.label", lang)})
+    site = site_nav(lang, "data")
     top = [site, _lang_nav(lang, query or {})]
     if notice:
         top.append(html.P(notice, id=ids.HOME_LANG_NOTICE, className="notice", role="status"))

@@ -56,3 +56,21 @@ def test_the_literal_id_check_catches_literals():
     assert LITERAL_ID.search('html.Div(id="home-x")')
     assert LITERAL_ID.search("Input('home-x', 'value')")
     assert not LITERAL_ID.search("html.Div(id=ids.HOME_PAGE)")
+
+
+def test_no_id_name_is_defined_by_two_page_modules():
+    import importlib
+    import pkgutil
+
+    import dashboard.ids as package
+
+    seen: dict[str, str] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"dashboard.ids.{info.name}")
+        for name in vars(module):
+            if name.isupper() and not name.startswith("_"):
+                assert name not in seen, f"{name} is in both {seen[name]} and {info.name}"
+                seen[name] = info.name
+    assert set(seen) <= set(ids.all_ids()) | {n for n in seen if not isinstance(
+        getattr(ids, n, None), str)}
+    assert "EXPLORER_MAP" in seen

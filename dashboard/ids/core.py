@@ -1,16 +1,4 @@
-"""Every component id, in one place.
-
-Ids are kebab-case and start with the page they belong to (``home-…``). Layouts and
-callbacks import them from here and never write an id as a string literal, so a renamed
-id cannot leave a callback pointing at nothing. Ids are fixed strings, never random, so
-that several gunicorn workers agree on them.
-"""
-
-from __future__ import annotations
-
-import re
-
-PAGES = ("home", "explorer", "nav")
+"""Ids of the store overview (home), the site navigation and the explorer."""
 
 # --- home: what the store holds -------------------------------------------------------
 HOME_PAGE = "home-page"
@@ -57,53 +45,3 @@ EXPLORER_TABLE = "explorer-table"
 EXPLORER_TABLE_SORT = "explorer-table-sort"
 EXPLORER_SOURCE = "explorer-source"
 EXPLORER_URL_SYNC = "explorer-url-sync"
-
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
-
-
-def _slug(text: str) -> str:
-    slug = _SLUG_RE.sub("-", str(text).lower()).strip("-")
-    if not slug:
-        raise ValueError(f"cannot make an id part from {text!r}")
-    return slug
-
-
-def heading(section_id: str) -> str:
-    """Return the id of the heading that labels a section.
-
-    Parameters
-    ----------
-    section_id : str
-        The section's id, e.g. ``HOME_LEVELS``.
-
-    Returns
-    -------
-    str
-        E.g. ``"home-levels-heading"``, for ``aria-labelledby``.
-    """
-    return f"{section_id}-heading"
-
-
-def home_theme(theme: str) -> str:
-    """Return the id of one theme's section on the home page.
-
-    Parameters
-    ----------
-    theme : str
-        A theme key from the catalogue, e.g. ``"werk"``.
-
-    Returns
-    -------
-    str
-        E.g. ``"home-theme-werk"``.
-    """
-    return f"home-theme-{_slug(theme)}"
-
-
-def all_ids() -> dict[str, str]:
-    """Return every constant id of this module by its name (for tests and checks)."""
-    return {
-        name: value
-        for name, value in globals().items()
-        if name.isupper() and not name.startswith("_") and isinstance(value, str)
-    }

@@ -1,0 +1,1 @@
+"""Ids of comparing areas side by side and the indicator documentation page (``indicators-…``)."""

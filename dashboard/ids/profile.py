@@ -1,0 +1,1 @@
+"""Ids of area profiles."""

@@ -1,0 +1,1 @@
+"""Ids of project activities (page and map overlay)."""

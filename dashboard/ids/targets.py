@@ -1,0 +1,1 @@
+"""Ids of the NPRZ targets tracker."""

@@ -1,0 +1,3 @@
+"""Interface texts of the projects page (key -> (Dutch, English))."""
+
+TEXTS: dict[str, tuple[str, str]] = {}

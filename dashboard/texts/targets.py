@@ -1,0 +1,3 @@
+"""Interface texts of the targets page (key -> (Dutch, English))."""
+
+TEXTS: dict[str, tuple[str, str]] = {}
