@@ -15,6 +15,12 @@ def snapshot_path() -> Path:
     return Path(os.environ.get("DASHBOARD_SNAPSHOT", DEFAULT_SNAPSHOT)).resolve()
 
 
+@pytest.fixture(autouse=True)
+def _own_database(tmp_path, monkeypatch):
+    """Every test gets its own empty database, never the project's data/dashboard.sqlite."""
+    monkeypatch.setenv("DASHBOARD_DB_URL", f"sqlite:///{tmp_path / 'dashboard.sqlite'}")
+
+
 @pytest.fixture(scope="session")
 def snapshot_dir() -> Path:
     """The offline snapshot folder; tests that need it fail loudly when it is absent."""

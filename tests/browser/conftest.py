@@ -87,7 +87,8 @@ def start_server(repo_root, tmp_path) -> Iterator:
         port = free_port()
         log = tmp_path / f"server-{port}.log"
         full_env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port),
-                    "DASHBOARD_STORE": str(store_dir), "DASHBOARD_DEBUG": "", **env}
+                    "DASHBOARD_STORE": str(store_dir), "DASHBOARD_DEBUG": "",
+                    "DASHBOARD_DB_URL": f"sqlite:///{tmp_path / 'dashboard.sqlite'}", **env}
         with log.open("w") as out:
             process = subprocess.Popen([sys.executable, "app.py"], cwd=repo_root,
                                        env=full_env, stdout=out, stderr=subprocess.STDOUT)
