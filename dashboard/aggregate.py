@@ -38,7 +38,8 @@ def _no_value(statuses: Sequence[str], source: str) -> Obs:
 
 
 def aggregate(ind: Indicator, parts: Sequence[str], get: Lookup, *,
-              require_all: bool = False, source: str = "aggregated") -> Obs | None:
+              require_all: bool = False, secret_gaps_only: bool = False,
+              source: str = "aggregated") -> Obs | None:
     """Value of ``ind`` for the union of ``parts``.
 
     Parameters
@@ -51,6 +52,11 @@ def aggregate(ind: Indicator, parts: Sequence[str], get: Lookup, *,
         Looks up an observation of a part: ``get(code, indicator_key)``.
     require_all
         When true, any part without a value makes the result ``missing`` instead of partial.
+    secret_gaps_only
+        When true, a part may lack a value only because it is secret (a small area CBS
+        suppresses); a part the source does not cover at all makes the result ``missing``.
+        Used when filling a wijk or gemeente from its parts: a source that covers only
+        some wijken (e.g. police figures for Rotterdam-Zuid) must not pass for the gemeente.
 
     Returns
     -------
@@ -80,7 +86,8 @@ def aggregate(ind: Indicator, parts: Sequence[str], get: Lookup, *,
                             if o is None or not o.ok)
     # partial: a part lacked a value, or a part's own value was already partial
     partial = len(usable) < len(parts) or part_partial
-    if not usable or (partial and require_all):
+    uncovered = secret_gaps_only and any(s != SECRET for s in statuses)
+    if not usable or (partial and require_all) or uncovered:
         return _no_value(statuses, source)
 
     if agg.method == "sum":

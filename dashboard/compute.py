@@ -80,7 +80,7 @@ def fill(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig,
                     new = derive(ind, partial(get, code))
                     if (new is None or not new.ok) and level != "buurt":
                         kids = children.get(code, [])
-                        agg = aggregate(ind, kids, get,
+                        agg = aggregate(ind, kids, get, secret_gaps_only=True,
                                         source=f"aggregated:{level}") if kids else None
                         new = agg if agg is not None else new
                     if new is not None and (key not in obs or new.ok):

@@ -196,3 +196,20 @@ def test_missing_column_is_named(snapshot_dir, tmp_path):
     with pytest.raises(SnapshotError, match="kwb_2015_rotterdam.csv.*'codering' missing"):
         run_build(tmp_path / "store", snapshot=snap, gemeenten=("GM0599",),
                   data_dir=ROOT / "data", progress=lambda m: None)
+
+
+@pytest.mark.slow
+def test_a_gemeente_is_never_filled_from_a_source_that_covers_only_some_wijken(built_store):
+    # Police figures exist for the Zuid wijken only; summing them must not pass for Rotterdam.
+    obs = pd.read_parquet(built_store / "observations.parquet")
+    filled = obs[(obs["method"] == "aggregated") & (obs["status"] == "ok")
+                 & obs["source"].eq("aggregated:gemeente")]
+    assert not filled.empty
+    wijken = obs[obs["area_code"].str.startswith("WK")]
+    for (code, year, ind), _ in filled.groupby(["area_code", "year", "indicator"]):
+        parts = wijken[(wijken["area_code"].str[2:6] == code[2:6]) & (wijken["year"] == year)]
+        assert set(parts[parts["indicator"] == ind]["status"]) <= {"ok", "secret"}, (code, ind)
+        assert parts[parts["indicator"] == ind]["area_code"].nunique() == \
+            parts["area_code"].nunique(), (code, year, ind)
+    crime = obs[(obs["area_code"] == "GM0599") & (obs["indicator"] == "misdrijven_per_1000")]
+    assert (crime["status"] != "ok").all()

@@ -97,3 +97,15 @@ def test_partial_parts_make_the_whole_partial():
          ("b", "people"): ok(300)}
     res = aggregate(CAT["people"], ["a", "b"], lookup(t))
     assert res.value == 400 and res.partial
+
+
+def test_parts_the_source_does_not_cover_stop_a_fill_but_secret_parts_do_not():
+    # A source covering only some wijken (police figures for Zuid alone) must not pass for the
+    # gemeente; a secret small part only makes the whole partial.
+    t = {("a", "people"): ok(100), ("a", "poor"): ok(10), ("b", "people"): ok(300)}
+    res = aggregate(CAT["pct_poor"], ["a", "b"], lookup(t), secret_gaps_only=True)
+    assert (res.value, res.status) == (None, "missing")
+    assert aggregate(CAT["pct_poor"], ["a", "b"], lookup(t)).value == pytest.approx(10.0)
+    t[("b", "poor")] = Obs(None, "secret", "test")
+    res = aggregate(CAT["pct_poor"], ["a", "b"], lookup(t), secret_gaps_only=True)
+    assert res.value == pytest.approx(10.0) and res.partial
