@@ -104,6 +104,7 @@ def _fill_custom(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig, y
         for ind in catalogue.dependency_order():
             key = (area.code, year, ind.key)
             new = aggregate(ind, parts, get, require_all=area.require_all_parts,
+                            secret_gaps_only=True,
                             source=f"aggregated:{area.code}")
             if new is None or not new.ok:
                 derived = derive(ind, partial(get, area.code))

@@ -213,3 +213,16 @@ def test_a_gemeente_is_never_filled_from_a_source_that_covers_only_some_wijken(b
             parts["area_code"].nunique(), (code, year, ind)
     crime = obs[(obs["area_code"] == "GM0599") & (obs["indicator"] == "misdrijven_per_1000")]
     assert (crime["status"] != "ok").all()
+
+
+@pytest.mark.slow
+def test_the_nl_benchmark_is_never_a_sum_over_a_few_gemeenten(built_store):
+    obs = pd.read_parquet(built_store / "observations.parquet")
+    gemeenten = obs[obs["area_code"].str.startswith("GM")]
+    nl = obs[(obs["area_code"] == "NL01") & (obs["status"] == "ok")]
+    assert not nl.empty
+    for row in nl.itertuples():
+        parts = gemeenten[(gemeenten["year"] == row.year) & (gemeenten["indicator"] == row.indicator)]
+        year_parts = gemeenten[gemeenten["year"] == row.year]["area_code"].nunique()
+        assert parts["area_code"].nunique() == year_parts, (row.year, row.indicator)
+        assert set(parts["status"]) <= {"ok", "secret"}, (row.year, row.indicator)
