@@ -222,7 +222,8 @@ def test_the_nl_benchmark_is_never_a_sum_over_a_few_gemeenten(built_store):
     nl = obs[(obs["area_code"] == "NL01") & (obs["status"] == "ok")]
     assert not nl.empty
     for row in nl.itertuples():
-        parts = gemeenten[(gemeenten["year"] == row.year) & (gemeenten["indicator"] == row.indicator)]
+        parts = gemeenten[(gemeenten["year"] == row.year)
+                          & (gemeenten["indicator"] == row.indicator)]
         year_parts = gemeenten[gemeenten["year"] == row.year]["area_code"].nunique()
         assert parts["area_code"].nunique() == year_parts, (row.year, row.indicator)
         assert set(parts["status"]) <= {"ok", "secret"}, (row.year, row.indicator)
