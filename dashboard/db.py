@@ -94,7 +94,8 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 def _transactional_sqlite(engine: sa.Engine) -> None:
     # pysqlite commits before DDL by itself; take over BEGIN so that a migration step (DDL
-    # included) and a save are all-or-nothing, as on PostgreSQL.
+    # included) and a save are all-or-nothing, as on PostgreSQL. IMMEDIATE takes the write
+    # lock at once, so concurrent writers (two gunicorn workers) queue instead of failing.
     @sa.event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None
@@ -102,7 +103,7 @@ def _transactional_sqlite(engine: sa.Engine) -> None:
 
     @sa.event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Database:
@@ -119,7 +120,8 @@ class Database:
         if self.url.get_backend_name() == "sqlite" and self.url.database not in (None, "",
                                                                                 ":memory:"):
             Path(self.url.database).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = sa.create_engine(self.url, future=True)
+        connect_args = {"timeout": 30} if self.url.get_backend_name() == "sqlite" else {}
+        self.engine = sa.create_engine(self.url, connect_args=connect_args)
         if self.url.get_backend_name() == "sqlite":
             _transactional_sqlite(self.engine)
         self.migrate()
@@ -132,19 +134,25 @@ class Database:
             return conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
 
     def migrate(self, steps: tuple[Migration, ...] = MIGRATIONS) -> int:
-        """Apply the steps newer than the database's version; return the new version."""
-        current = self.version()
-        if current == 0:
-            with self.engine.begin() as conn:
-                schema_version.create(conn, checkfirst=True)
+        """Apply the steps newer than the database's version; return the new version.
+
+        Each step re-reads the version inside its own transaction (on SQLite one taken
+        with ``BEGIN IMMEDIATE``), so two workers starting on a fresh database at the same
+        moment apply every step once: the second waits, then finds it done.
+        """
+        with self.engine.begin() as conn:
+            schema_version.create(conn, checkfirst=True)
+        current = 0
         for step in steps:
-            if step.version <= current:
-                continue
             with self.engine.begin() as conn:
+                current = conn.execute(
+                    sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
+                if step.version <= current:
+                    continue
                 step.apply(conn)
                 conn.execute(schema_version.insert().values(
                     version=step.version, description=step.description))
-            current = step.version
+                current = step.version
         return current
 
     def begin(self):

@@ -52,3 +52,22 @@ def test_default_url_is_a_sqlite_file_in_the_data_folder(tmp_path):
     assert settings.db_url == f"sqlite:///{tmp_path / 'dashboard.sqlite'}"
     assert get_settings({"DASHBOARD_DB_URL": "postgresql://u@h/db"}).db_url == \
         "postgresql://u@h/db"
+
+
+def test_two_processes_migrating_a_fresh_database_at_once(tmp_path):
+    # Two gunicorn workers open a new database at the same moment: both must succeed and
+    # every step must be applied exactly once.
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'race.sqlite'}"
+    code = ("import sys; from dashboard import db; d = db.Database(sys.argv[1]); "
+            "print(d.version())")
+    procs = [subprocess.Popen([sys.executable, "-c", code, url], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, [err for _, err in outs]
+    assert {out.strip() for out, _ in outs} == {str(db.MIGRATIONS[-1].version)}
+    with db.Database(url).connect() as conn:
+        versions = conn.execute(sa.select(db.schema_version.c.version)).scalars().all()
+    assert sorted(versions) == [m.version for m in db.MIGRATIONS]
