@@ -1,0 +1,225 @@
+"""NPRZ targets page: per pillar where Zuid stands, the focus-wijk matrix, the status
+table with its downloads, and a form to add or edit targets.
+
+Rendered from the URL (``lang``; after a save or delete ``saved``/``deleted`` name the
+target, so the reloaded page confirms it). Callbacks live in callbacks/targets.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.figures.targets import SPARK_CONFIG, detail_figure, sparkline
+from dashboard.formatting import format_date
+from dashboard.i18n import parse_lang, t
+from dashboard.settings import get_settings
+from dashboard.store import StoreNotFound, get_store
+from dashboard.targets_form import (
+    area_options,
+    form_values,
+    indicator_options,
+    load_targets,
+    pillar_options,
+    rule_options,
+    target_options,
+)
+from dashboard.targets_report import (
+    area_series,
+    by_pillar,
+    card,
+    detail_parts,
+    evaluate,
+    matrix,
+)
+from layouts.common import site_nav
+
+PATH = "/doelen"
+_SLUG = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
+
+
+def _first(value) -> str:
+    return str((value[0] if value else "") if isinstance(value, list) else (value or ""))
+
+
+def _nav(lang: str) -> html.Nav:
+    other = "en" if lang == "nl" else "nl"
+    return site_nav(lang, "targets", [html.A(
+        t(f"lang.switch_{other}", lang), id=ids.TARGETS_LANG_SWITCH, href=f"?lang={other}",
+        hrefLang=other, lang=other, className="lang-link")])
+
+
+def _card(data: dict, figure) -> html.Article:
+    facts = [part for label, value in data["facts"] for part in (html.Dt(label), html.Dd(value))]
+    return html.Article([
+        html.H3([data["label"], " ", html.Span(f"({data['unit']})", className="unit")]),
+        html.P([data["area_line"]] + ([html.Br(), html.Em(data["origin"])]
+                                      if data["origin"] else []), className="muted"),
+        html.P(data["status_text"], className="status-badge"),
+        html.Dl(facts, className="facts"),
+        html.P(data["why"], className="why"),
+        html.Div(dcc.Graph(figure=figure, config=SPARK_CONFIG, className="target-spark",
+                           responsive=True, style={"height": "90px"}),
+                 role="img", **{"aria-label": t("targets.sparkline", data["lang"],
+                                                label=data["label"])}),
+        html.P(data["text"], className="target-text") if data["text"] else None,
+        html.Details([html.Summary(t("explorer.about_indicator", data["lang"])),
+                      html.P(data["definition"]), html.P(data["source"], className="source")]),
+        html.Button(t("targets.show_chart", data["lang"]), id=ids.targets_show(data["key"]),
+                    n_clicks=0, className="button-secondary"),
+    ], id=ids.targets_card(data["key"]), className=f"target-card status-{data['status']}",
+        **{"data-status": data["status"], "data-key": data["key"]})
+
+
+def _pillars(store, results, lang: str) -> html.Div:
+    sections = []
+    for pillar, items in by_pillar(results).items():
+        cards = [_card(card(store, r, lang) | {"lang": lang},
+                       sparkline(area_series(store, r.area, r.target.indicator), r.assessment,
+                                 store.catalogue[r.target.indicator], lang)) for r in items]
+        sections.append(html.Section([
+            html.H2(t(f"targets.pillar.{pillar}", lang)),
+            html.Div(cards, className="target-cards") if cards
+            else html.P(t("targets.pillar_empty", lang), className="muted"),
+        ], id=ids.targets_pillar(pillar), className="target-pillar"))
+    return html.Div(sections, id=ids.TARGETS_PILLARS)
+
+
+def _matrix(data: dict, lang: str) -> html.Table:
+    head = html.Tr([html.Th(t("targets.matrix_wijk", lang), scope="col")]
+                   + [html.Th([c["label"], html.Br(), html.Span(c["unit"], className="unit")],
+                              scope="col") for c in data["columns"]])
+    rows = []
+    for row in data["rows"]:
+        cells = [html.Th(row["name"], scope="row")]
+        for c in row["cells"]:
+            text = t("targets.matrix_cell", lang, value=c["value"], year=c["year"]) \
+                if c["year"] else c["value"]
+            cells.append(html.Td(html.A([text, html.Br(),
+                                         html.Span(t(f"targets.status.{c['status']}", lang),
+                                                   className="cell-status")],
+                                        href=c["href"], title=c["why"]),
+                                 className=f"status-{c['status']}",
+                                 **{"data-status": c["status"], "data-code": row["code"]}))
+        rows.append(html.Tr(cells))
+    return html.Table([html.Thead(head), html.Tbody(rows)], className="target-matrix")
+
+
+def _status_table(store, results, lang: str) -> html.Table:
+    head = html.Tr([html.Th(t(f"targets.col.{c}", lang), scope="col")
+                    for c in ("pillar", "target", "area", "rule", "years", "status")])
+    rows = []
+    for r in results:
+        a = r.assessment
+        years = ", ".join(str(y) for y in sorted({a.baseline_year, a.latest_year or 0,
+                                                  r.benchmark.year or 0} - {0}))
+        rows.append(html.Tr([
+            html.Td(t(f"targets.pillar.{r.target.pillar}", lang)),
+            html.Td(f"{store.catalogue[r.target.indicator].label.get(lang)} ({r.target.key})"),
+            html.Td(store.area_name(r.area, lang)),
+            html.Td(t(f"targets.rule.{r.target.rule}", lang)),
+            html.Td(years), html.Td(t(f"targets.status.{a.status}", lang),
+                                    className=f"status-{a.status}")]))
+    return html.Table([html.Caption(t("targets.table_caption", lang,
+                                      date=format_date(date.today(), lang))),
+                       html.Thead(head), html.Tbody(rows)], className="table")
+
+
+def _form(store, targets, lang: str) -> html.Section:
+    values = form_values(None)
+    F = ids.TARGETS_FORM_FIELDS
+
+    def field(name, component):
+        return html.Div([html.Label(t(f"targets.form.{name}", lang), htmlFor=F[name]),
+                         component], className="control")
+
+    return html.Section([
+        html.H2(t("targets.form", lang)),
+        html.P(t("targets.form_intro", lang), className="muted"),
+        html.Div([html.Label(t("targets.form.edit", lang), htmlFor=ids.TARGETS_FORM_EDIT),
+                  dcc.Dropdown(id=ids.TARGETS_FORM_EDIT, options=target_options(
+                      targets, store, lang), clearable=True)], className="control"),
+        html.Div([
+            field("key", dcc.Input(id=F["key"], type="text", maxLength=48, debounce=False,
+                                   value=values["key"])),
+            field("pillar", dcc.Dropdown(id=F["pillar"], options=pillar_options(lang))),
+            field("indicator", dcc.Dropdown(id=F["indicator"],
+                                            options=indicator_options(store, lang))),
+            field("area", dcc.Dropdown(id=F["area"], options=area_options(store, lang))),
+            field("rule", dcc.Dropdown(id=F["rule"], options=rule_options(lang))),
+            field("fixed_value", dcc.Input(id=F["fixed_value"], type="number")),
+            field("baseline_year", dcc.Input(id=F["baseline_year"], type="number", step=1)),
+            field("target_year", dcc.Input(id=F["target_year"], type="number", step=1)),
+            field("text_nl", dcc.Textarea(id=F["text_nl"], maxLength=1000)),
+            field("text_en", dcc.Textarea(id=F["text_en"], maxLength=1000)),
+        ], className="form-grid"),
+        html.Div([html.Button(t("targets.form.save", lang), id=ids.TARGETS_FORM_SAVE,
+                              n_clicks=0, className="button-primary"),
+                  html.Button(t("targets.form.delete", lang), id=ids.TARGETS_FORM_DELETE,
+                              n_clicks=0, className="button-secondary")], className="buttons"),
+        html.Div(id=ids.TARGETS_FORM_MESSAGE, role="alert"),
+    ], id=ids.TARGETS_FORM, className="target-form")
+
+
+def layout(**query) -> html.Main:
+    """The targets page for a request's URL parameters."""
+    lang, notice = parse_lang(query.get("lang"))
+    notices = [notice] if notice else []
+    try:
+        store = get_store()
+    except StoreNotFound as exc:
+        return html.Main([_nav(lang), html.H1(t("nostore.title", lang)),
+                          html.P(t("nostore.body", lang, path=get_settings().store_dir)),
+                          html.P(t("nostore.detail", lang, detail=str(exc)))],
+                         id=ids.TARGETS_PAGE, lang=lang, className="page")
+    targets, db_notices = load_targets(store, get_settings().data_dir, lang)
+    notices += db_notices
+    for param in ("saved", "deleted"):
+        key = _first(query.get(param))
+        if _SLUG.match(key):
+            notices.append(t(f"targets.{param}", lang, name=key))
+    results = [evaluate(store, target) for target in targets]
+    first = results[0] if results else None
+    return html.Main([
+        dcc.Store(id=ids.TARGETS_LANG, data=lang),
+        dcc.Location(id=ids.TARGETS_LOCATION, refresh=True),
+        _nav(lang),
+        html.H1(t("targets.title", lang)),
+        html.P(t("targets.intro", lang), className="lead"),
+        html.Div([html.P(n, className="notice") for n in notices], id=ids.TARGETS_NOTICES,
+                 role="status"),
+        _pillars(store, results, lang),
+        html.Section([
+            html.H2(t("targets.detail", lang)),
+            html.Div([html.Label(t("targets.detail_select", lang),
+                                 htmlFor=ids.TARGETS_DETAIL_SELECT),
+                      dcc.Dropdown(id=ids.TARGETS_DETAIL_SELECT, clearable=False,
+                                   options=target_options(targets, store, lang),
+                                   value=first.target.key if first else None)],
+                     className="control"),
+            dcc.Graph(id=ids.TARGETS_DETAIL_GRAPH, figure=detail_figure(
+                **detail_parts(store, first, lang)) if first else {}),
+            html.P(first.explanation(store, lang) if first else "", id=ids.TARGETS_DETAIL_WHY,
+                   className="why"),
+            html.P(t("targets.chart.note", lang), className="muted"),
+        ], id=ids.TARGETS_DETAIL),
+        html.Section([
+            html.H2(t("targets.matrix", lang)),
+            html.P(t("targets.matrix_intro", lang), className="muted"),
+            html.Div(_matrix(matrix(store, targets, lang), lang), className="table-scroll"),
+        ], id=ids.TARGETS_MATRIX),
+        html.Section([
+            html.H2(t("targets.table", lang)),
+            html.Div(_status_table(store, results, lang), className="table-scroll"),
+            html.Div([html.Button(t("targets.export_csv", lang), id=ids.TARGETS_EXPORT_CSV,
+                                  n_clicks=0, className="button-secondary"),
+                      html.Button(t("targets.export_xlsx", lang), id=ids.TARGETS_EXPORT_XLSX,
+                                  n_clicks=0, className="button-secondary")],
+                     className="buttons"),
+            dcc.Download(id=ids.TARGETS_DOWNLOAD),
+        ], id=ids.TARGETS_TABLE),
+        _form(store, targets, lang),
+    ], id=ids.TARGETS_PAGE, lang=lang, className=f"page targets lang-{lang}")
