@@ -23,7 +23,8 @@ from dashboard.areas import AreaConfig, load_areas
 from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.compute import fill
 from dashboard.extract import boundary_flags, extract
-from dashboard.geometry import build_areas
+from dashboard.geometry import BoundarySource, build_areas
+from dashboard.projects_pc4 import PC4_FILE, build_pc4
 from dashboard.sourceconfig import SourceConfig, load_source_config
 from dashboard.sources.records import GEMEENTE, LEVEL, RawTable
 
@@ -109,8 +110,12 @@ def _write_atomically(out: Path, files: Callable[[Path], None]) -> None:
 
 def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Catalogue,
                 areas_cfg: AreaConfig, sources_cfg: SourceConfig, gemeenten: tuple[str, ...],
-                progress: Progress = print) -> dict:
-    """Build the store from raw tables and boundary sources; returns the manifest."""
+                progress: Progress = print, pc4: BoundarySource | None = None) -> dict:
+    """Build the store from raw tables and boundary sources; returns the manifest.
+
+    ``pc4`` (postcode-4 boundaries) adds ``pc4.parquet``, used to place activities given
+    by postcode onto buurten.
+    """
     t0 = time.perf_counter()
     tables = _scope(tables, gemeenten)
     if not tables:
@@ -128,6 +133,11 @@ def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Cat
     areas, geo_sources = build_areas(obs_df, tables, boundaries, areas_cfg, gemeenten,
                                      progress=progress)
     obs_df = obs_df[obs_df["area_code"].isin(set(areas["code"]))].reset_index(drop=True)
+    pc4_df = None
+    if pc4 is not None:
+        pc4_df, pc4_entry = build_pc4(pc4, areas, gemeenten)
+        geo_sources = [*geo_sources, pc4_entry]
+        progress(f"postcode-4: {len(pc4_df)} areas touching {', '.join(gemeenten)}")
     cat_path = Path(catalogue.path)
     manifest = {
         "version": STORE_VERSION,
@@ -137,7 +147,8 @@ def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Cat
         if cat_path.is_file() else None,
         "sources": _sources_manifest(tables, obs_df, geo_sources),
         "rows": {"observations": len(obs_df), "areas": len(areas),
-                 "boundary_changes": len(flags_df)},
+                 "boundary_changes": len(flags_df),
+                 "pc4": 0 if pc4_df is None else len(pc4_df)},
         "counts": _counts(obs_df, areas),
     }
 
@@ -145,6 +156,8 @@ def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Cat
         obs_df.to_parquet(tmp / OBS_FILE, index=False)
         flags_df.to_parquet(tmp / FLAGS_FILE, index=False)
         areas.to_parquet(tmp / AREAS_FILE, index=False)
+        if pc4_df is not None:
+            pc4_df.to_parquet(tmp / PC4_FILE, index=False)
         manifest["build_seconds"] = round(time.perf_counter() - t0, 2)
         (tmp / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1, ensure_ascii=False),
                                          encoding="utf-8")
@@ -161,14 +174,18 @@ def run_build(out: Path, *, snapshot: Path | None, gemeenten: tuple[str, ...], d
     catalogue = load_catalogue(data_dir / "indicators.yaml")
     areas_cfg = load_areas(data_dir / "areas.yaml")
     sources_cfg = load_source_config(data_dir / "sources.yaml")
+    pc4 = None
     if snapshot is not None:
+        from dashboard.projects_pc4 import snapshot_pc4_source
         from dashboard.sources.snapshot import boundary_resources, read_tables
         tables = read_tables(snapshot, progress=progress)
         boundaries = boundary_resources(snapshot)
+        pc4 = snapshot_pc4_source(snapshot)
     else:
         from dashboard.sources.live import fetch_live
-        tables, boundaries = fetch_live(sources_cfg, gemeenten, cache_dir=cache_dir,
-                                        session=session, odata_base=odata_base,
+        tables, boundaries = fetch_live(sources_cfg, gemeenten, catalogue=catalogue,
+                                        cache_dir=cache_dir, session=session, odata_base=odata_base,
                                         pdok_base=pdok_base, progress=progress)
     return build_store(tables, boundaries, out, catalogue=catalogue, areas_cfg=areas_cfg,
-                       sources_cfg=sources_cfg, gemeenten=gemeenten, progress=progress)
+                       sources_cfg=sources_cfg, gemeenten=gemeenten, progress=progress,
+                       pc4=pc4)

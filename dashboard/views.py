@@ -17,16 +17,21 @@ from dashboard.explorer import (
     view_values,
 )
 from dashboard.i18n import t
+from dashboard.projects_map import Layer, highlight_layer, layer_updates
 from dashboard.store import Store
 
 
-def map_full(store: Store, state: ExplorerState):
-    """The whole map figure: geometry of the view plus its values."""
+def map_full(store: Store, state: ExplorerState, projects: Layer | None = None):
+    """The whole map figure: geometry of the view plus its values (and, given a projects
+    ``Layer``, the project markers in trace 3 and an outline layer for the chosen one)."""
     codes = view_codes(store, state.area, state.level)
     names = {c: store.area_name(c, state.lang) for c in codes}
     outline = gemeente_outline(store, state.area) if state.level != "gemeente" else None
     base = figures.map_figure(view_geojson(store, state.area, state.level), codes, names,
                               state.lang, outline=outline)
+    if projects is not None:
+        base.update_layout(map_layers=[*base.layout.map.layers, highlight_layer()])
+        base = figures.apply_map_values(base, layer_updates(store, state, projects))
     return figures.apply_map_values(base, map_updates(store, state))
 
 
@@ -38,11 +43,19 @@ def map_updates(store: Store, state: ExplorerState) -> dict:
                               names={c: store.area_name(c, state.lang) for c in codes})
 
 
-def map_patch(store: Store, state: ExplorerState) -> Patch:
-    """A Dash ``Patch`` carrying :func:`map_updates` (the browser keeps the geometry)."""
+def map_patch(store: Store, state: ExplorerState, projects: Layer | None = None) -> Patch:
+    """A Dash ``Patch`` carrying :func:`map_updates` (the browser keeps the geometry);
+    given a projects ``Layer`` (the year changed), trace 3's markers too."""
     patch = Patch()
     figures.write_updates(patch, map_updates(store, state))
+    if projects is not None:
+        figures.write_updates(patch, layer_updates(store, state, projects, highlight=False))
     return patch
+
+
+def projects_patch(store: Store, state: ExplorerState, projects: Layer) -> Patch:
+    """Only the projects layer: trace 3 and the chosen project's outline."""
+    return figures.write_updates(Patch(), layer_updates(store, state, projects))
 
 
 def selection_patch(state: ExplorerState) -> Patch:

@@ -1,0 +1,150 @@
+"""Projects callbacks: the projects layer on the explorer map, and the projects page.
+
+Thin wiring: each callback guards its inputs and calls a function in dashboard/.
+"""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, ctx, dcc
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids, views
+from dashboard.explorer import parse_state
+from dashboard.i18n import normalise_lang
+from dashboard.projects import all_projects
+from dashboard.projects_around import around_outputs, indicator_options
+from dashboard.projects_map import Layer, find
+from dashboard.projects_page import export_file, page_projects, page_table, upload_report
+from dashboard.projects_panels import clicked_project, map_outputs, project_panel
+from dashboard.projects_upload import import_upload
+from dashboard.store import get_store
+
+#: Explorer controls a projects-layer update reads (as State: the layer never re-sends
+#: what the explorer's own callbacks send).
+EXPLORER_STATE = [State(ids.EXPLORER_INDICATOR, "value"), State(ids.EXPLORER_YEAR, "value"),
+                  State(ids.EXPLORER_LEVEL, "value"), State(ids.EXPLORER_AREA, "value"),
+                  State(ids.EXPLORER_SELECTION, "data"), State(ids.EXPLORER_LANG, "data")]
+
+
+def _state(indicator, year, level, area, selected, lang):
+    query = {"indicator": indicator, "year": str(year), "level": level, "area": area,
+             "sel": ",".join(selected or []), "lang": lang}
+    return parse_state(query, get_store()).state
+
+
+def _register_map(app) -> None:
+    @app.callback(Output(ids.PROJECTS_MAP_SELECTED, "data"),
+                  Input(ids.EXPLORER_MAP, "clickData"),
+                  Input(ids.map_item(ALL), "n_clicks"), Input(ids.PROJECTS_MAP_CLEAR, "n_clicks"),
+                  prevent_initial_call=True)
+    def choose(click, _items, _clear):
+        trigger = ctx.triggered_id
+        if trigger == ids.PROJECTS_MAP_CLEAR:
+            return None
+        if isinstance(trigger, dict):
+            if not ctx.triggered[0]["value"]:  # a list item just rendered, not clicked
+                raise PreventUpdate
+            key = trigger.get("key")
+        else:
+            key = clicked_project(click)
+        if key not in {p.key for p in all_projects()}:
+            raise PreventUpdate
+        return key
+
+    @app.callback(Output(ids.EXPLORER_MAP, "figure", allow_duplicate=True),
+                  Input(ids.PROJECTS_MAP_PILLARS, "value"),
+                  Input(ids.PROJECTS_MAP_SELECTED, "data"), *EXPLORER_STATE,
+                  prevent_initial_call=True)
+    def update_layer(pillars, project, *explorer):
+        return views.projects_patch(get_store(), _state(*explorer), Layer.of(pillars, project))
+
+    @app.callback(Output(ids.PROJECTS_MAP_LIST, "children"),
+                  Output(ids.PROJECTS_MAP_PANEL, "children"),
+                  Input(ids.PROJECTS_MAP_PILLARS, "value"),
+                  Input(ids.PROJECTS_MAP_SELECTED, "data"), Input(ids.EXPLORER_YEAR, "value"),
+                  Input(ids.EXPLORER_AREA, "value"), Input(ids.EXPLORER_SELECTION, "data"),
+                  State(ids.EXPLORER_INDICATOR, "value"), State(ids.EXPLORER_LEVEL, "value"),
+                  State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
+    def update_list(pillars, project, year, area, selected, indicator, level, lang):
+        state = _state(indicator, year, level, area, selected, lang)
+        return map_outputs(get_store(), state, Layer.of(pillars, project))
+
+
+def register(app) -> None:
+    """Register the projects layer's and the projects page's callbacks on ``app``."""
+    _register_map(app)
+    _register_page(app)
+
+
+def _register_page(app) -> None:
+    @app.callback(Output(ids.PROJECTS_SELECTED, "data"), Input(ids.page_item(ALL), "n_clicks"),
+                  prevent_initial_call=True)
+    def choose(_items):
+        trigger = ctx.triggered_id
+        if not isinstance(trigger, dict) or not ctx.triggered[0]["value"]:
+            raise PreventUpdate  # a row just rendered, not clicked
+        key = trigger.get("key")
+        if key not in {p.key for p in all_projects()}:
+            raise PreventUpdate
+        return key
+
+    @app.callback(Output(ids.PROJECTS_LIST, "children"), Input(ids.PROJECTS_PILLARS, "value"),
+                  Input(ids.PROJECTS_YEAR_FROM, "value"), Input(ids.PROJECTS_YEAR_TO, "value"),
+                  Input(ids.PROJECTS_AREA, "value"), Input(ids.PROJECTS_ORGANISATION, "value"),
+                  Input(ids.PROJECTS_SELECTED, "data"), Input(ids.PROJECTS_DATA_VERSION, "data"),
+                  State(ids.PROJECTS_LANG, "data"), prevent_initial_call=True)
+    def update_list(pillars, year_from, year_to, area, organisation, selected, _v, lang):
+        store = get_store()
+        area = area if area in store.areas.index else None
+        chosen = page_projects(store, pillars=pillars or [], year_from=_year(year_from),
+                               year_to=_year(year_to), area=area,
+                               organisation=organisation if isinstance(organisation, str)
+                               else None)
+        return page_table(store, chosen, normalise_lang(lang), selected)
+
+    @app.callback(Output(ids.PROJECTS_PANEL, "children"),
+                  Output(ids.PROJECTS_AROUND_INDICATOR, "options"),
+                  Output(ids.PROJECTS_AROUND_INDICATOR, "value"),
+                  Input(ids.PROJECTS_SELECTED, "data"), State(ids.PROJECTS_LANG, "data"),
+                  prevent_initial_call=True)
+    def update_panel(key, lang):
+        store, lang = get_store(), normalise_lang(lang)
+        project = find(all_projects(), key)
+        options = indicator_options(store, project, lang) if project else []
+        return (project_panel(store, project, lang, link=False), options,
+                options[0]["value"] if options else None)
+
+    @app.callback(Output(ids.PROJECTS_AROUND_GRAPH, "figure"),
+                  Output(ids.PROJECTS_AROUND_SOURCE, "children"),
+                  Input(ids.PROJECTS_AROUND_INDICATOR, "value"),
+                  State(ids.PROJECTS_SELECTED, "data"), State(ids.PROJECTS_LANG, "data"),
+                  prevent_initial_call=True)
+    def update_around(indicator, key, lang):
+        return around_outputs(get_store(), find(all_projects(), key), indicator,
+                              normalise_lang(lang))
+
+    @app.callback(Output(ids.PROJECTS_UPLOAD_RESULT, "children"),
+                  Output(ids.PROJECTS_DATA_VERSION, "data"),
+                  Input(ids.PROJECTS_UPLOAD, "contents"), State(ids.PROJECTS_UPLOAD, "filename"),
+                  State(ids.PROJECTS_DATA_VERSION, "data"), State(ids.PROJECTS_LANG, "data"),
+                  prevent_initial_call=True)
+    def upload(contents, filename, version, lang):
+        if not isinstance(contents, str) or not contents:
+            raise PreventUpdate
+        filename = str(filename or "")[:200]
+        result = import_upload(contents, filename, get_store())
+        return upload_report(result, filename, normalise_lang(lang)), int(version or 0) + 1
+
+    @app.callback(Output(ids.PROJECTS_DOWNLOAD, "data"), Input(ids.PROJECTS_TEMPLATE, "n_clicks"),
+                  Input(ids.PROJECTS_EXPORT_CSV, "n_clicks"),
+                  Input(ids.PROJECTS_EXPORT_GEOJSON, "n_clicks"), State(ids.PROJECTS_LANG, "data"),
+                  prevent_initial_call=True)
+    def download(_template, _csv, _geojson, lang):
+        if not ctx.triggered or not ctx.triggered[0]["value"]:
+            raise PreventUpdate
+        text, filename = export_file(get_store(), ctx.triggered_id, normalise_lang(lang))
+        return dcc.send_string(text, filename)
+
+
+def _year(value) -> int | None:
+    return int(value) if isinstance(value, int) or str(value).isdigit() else None

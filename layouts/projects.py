@@ -1,0 +1,133 @@
+"""Projects page: the registry and uploaded activities, filters, one project "around" its
+areas, and import/export. Rendered from the URL (``?project=…&area=…&lang=…``);
+callbacks/projects.py updates it afterwards.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from dash import dcc, html
+
+from dashboard import figures, ids
+from dashboard.i18n import parse_lang, t
+from dashboard.projects import PILLARS, all_projects, organisations
+from dashboard.projects_around import around_outputs, indicator_options
+from dashboard.projects_map import ALL_PILLARS, find
+from dashboard.projects_page import (
+    area_options,
+    page_projects,
+    page_table,
+    parse_query,
+    year_options,
+)
+from dashboard.projects_panels import pillar_options, project_panel
+from dashboard.projects_upload import MAX_BYTES
+from dashboard.settings import get_settings
+from dashboard.store import StoreNotFound, get_store
+from layouts.common import site_nav
+from layouts.home import render_no_store
+
+PATH = "/projecten"
+
+
+def _control(label: str, component, cid: str) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=cid), component], className="control")
+
+
+def around_section(store, project, lang: str) -> list:
+    """The "around this project" block for the page's first render."""
+    options = indicator_options(store, project, lang) if project else []
+    value = options[0]["value"] if options else None
+    figure, source = around_outputs(store, project, value, lang)
+    return [
+        html.H2(t("projects.around", lang)),
+        _control(t("projects.around_indicator", lang), dcc.Dropdown(
+            id=ids.PROJECTS_AROUND_INDICATOR, options=options, value=value, clearable=False),
+            ids.PROJECTS_AROUND_INDICATOR),
+        dcc.Graph(id=ids.PROJECTS_AROUND_GRAPH, figure=figure, config=figures.GRAPH_CONFIG),
+        html.P(t("projects.caveat", lang), className="caveat"),
+        html.P(source, id=ids.PROJECTS_AROUND_SOURCE, className="source"),
+    ]
+
+
+def _data_section(lang: str) -> html.Section:
+    return html.Section([
+        html.H2(t("projects.data", lang)),
+        html.P(t("projects.upload_help", lang, mb=MAX_BYTES // 2**20,
+                 pillars=", ".join(PILLARS))),
+        html.Div([
+            html.Button(t("projects.template", lang), id=ids.PROJECTS_TEMPLATE, n_clicks=0,
+                        type="button", className="button-secondary"),
+            html.Button(t("projects.export_csv", lang), id=ids.PROJECTS_EXPORT_CSV,
+                        n_clicks=0, type="button", className="button-secondary"),
+            html.Button(t("projects.export_geojson", lang), id=ids.PROJECTS_EXPORT_GEOJSON,
+                        n_clicks=0, type="button", className="button-secondary"),
+        ], className="button-row"),
+        dcc.Download(id=ids.PROJECTS_DOWNLOAD),
+        # The browser refuses files over twice the limit outright; between the two, the
+        # server answers with a message naming the limit (dcc.Upload reports no refusal).
+        dcc.Upload(html.Div(t("projects.upload_drop", lang)), id=ids.PROJECTS_UPLOAD,
+                   accept=".csv,.xlsx", max_size=2 * MAX_BYTES, multiple=False,
+                   className="upload-zone"),
+        html.Div(id=ids.PROJECTS_UPLOAD_RESULT, role="status"),
+    ], className="projects-data")
+
+
+def layout(**query) -> html.Main:
+    """The projects page for a request's URL parameters."""
+    try:
+        store = get_store()
+    except StoreNotFound as exc:
+        lang, notice = parse_lang(query.get("lang"))
+        return render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
+    q = parse_query(query, store)
+    lang = q.lang
+    everything = all_projects()
+    project = find(everything, q.project)
+    years = year_options(everything)
+    other = "en" if lang == "nl" else "nl"
+    switch = html.A(t(f"lang.switch_{other}", lang), hrefLang=other, lang=other,
+                    className="lang-link", href="?" + urlencode(
+                        {k: v for k, v in (("project", q.project), ("area", q.area),
+                                           ("lang", other)) if v}))
+    filters = html.Div([
+        _control(t("projects.pillar_filter", lang), dcc.Checklist(
+            id=ids.PROJECTS_PILLARS, options=pillar_options(lang), value=list(ALL_PILLARS),
+            inline=True, className="pillar-toggles"), ids.PROJECTS_PILLARS),
+        _control(t("projects.year_from", lang), dcc.Dropdown(
+            id=ids.PROJECTS_YEAR_FROM, options=years, placeholder=t("projects.any", lang)),
+            ids.PROJECTS_YEAR_FROM),
+        _control(t("projects.year_to", lang), dcc.Dropdown(
+            id=ids.PROJECTS_YEAR_TO, options=years, placeholder=t("projects.any", lang)),
+            ids.PROJECTS_YEAR_TO),
+        _control(t("projects.area", lang), dcc.Dropdown(
+            id=ids.PROJECTS_AREA, options=area_options(store, lang), value=q.area,
+            placeholder=t("projects.any", lang), searchable=True), ids.PROJECTS_AREA),
+        _control(t("projects.organisation", lang), dcc.Dropdown(
+            id=ids.PROJECTS_ORGANISATION, options=organisations(everything),
+            placeholder=t("projects.any", lang), searchable=True), ids.PROJECTS_ORGANISATION),
+    ], className="controls", role="group", **{"aria-label": t("projects.filters", lang)})
+    listed = page_projects(store, area=q.area)
+    return html.Main([
+        dcc.Store(id=ids.PROJECTS_LANG, data=lang),
+        dcc.Store(id=ids.PROJECTS_SELECTED, data=q.project),
+        dcc.Store(id=ids.PROJECTS_DATA_VERSION, data=0),
+        site_nav(lang, "projects", [switch]),
+        html.H1(t("projects.title", lang)),
+        html.P(t("projects.intro", lang), className="lead"),
+        html.Div([html.P(n, className="notice") for n in q.notices], id=ids.PROJECTS_NOTICES,
+                 role="status"),
+        filters,
+        html.Div([
+            html.Section([html.H2(t("projects.list", lang)),
+                          html.Div(page_table(store, listed, lang, q.project),
+                                   id=ids.PROJECTS_LIST, className="table-wrap")]),
+            html.Section([
+                html.Div(project_panel(store, project, lang, link=False),
+                         id=ids.PROJECTS_PANEL, **{"aria-live": "polite"}),
+                html.Div(around_section(store, project, lang), id=ids.PROJECTS_AROUND),
+            ], className="projects-detail"),
+        ], className="projects-grid"),
+        _data_section(lang),
+    ], id=ids.PROJECTS_PAGE, lang=lang, className=f"page projects lang-{lang}")

@@ -1,0 +1,163 @@
+"""Projects on the explorer map and the projects page, through Dash's own endpoints."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+
+import pytest
+
+from dashboard import ids
+from dashboard.projects import load_projects
+from dashboard.projects_places import placement
+from tests.dash_client import DashClient
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture()
+def dash_client(built_store, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
+    from app import create_app
+
+    return DashClient(create_app().server.test_client())
+
+
+def _texts(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [t for child in node for t in _texts(child)]
+    if isinstance(node, dict) and "props" in node:
+        return _texts(node["props"].get("children"))
+    return []
+
+
+def _operations(call) -> dict:
+    """Patch operations of the map in a response: location path -> value."""
+    body = call.response["response"][ids.EXPLORER_MAP]["figure"]
+    assert body["__dash_patch_update"]
+    return {".".join(map(str, op["location"])): op["params"].get("value")
+            for op in body["operations"]}
+
+
+def _map_call(calls):
+    return next(c for c in calls if c.output.startswith(f"{ids.EXPLORER_MAP}.figure"))
+
+
+def test_explorer_map_has_a_marker_per_place_of_each_project(dash_client, store):
+    dash_client.render("/", "?level=buurt&area=ZUID0599")
+    fig = dash_client.props[(ids.EXPLORER_MAP, "figure")]
+    year = dash_client.props[(ids.EXPLORER_YEAR, "value")]
+    active = [p for p in load_projects() if p.active_in(year)]
+    expected = sorted(p.key for p in active for _ in placement(store, p).markers)
+    assert sorted(fig["data"][3]["customdata"]) == expected
+    assert "innosi" not in expected  # no place on the map: listed, not drawn
+    highlight = fig["layout"]["map"]["layers"][1]
+    assert highlight["visible"] is False and highlight["source"]["features"] == []
+    listed = " ".join(_texts(dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]))
+    for p in active:
+        assert p.name in listed
+    assert "Amsterdam" in listed  # Bruggenbouwers is listed with its gemeente
+
+
+def test_pillar_toggle_patches_only_the_projects_trace(dash_client, store):
+    dash_client.render("/", "?level=buurt&area=ZUID0599")
+    calls = dash_client.change(ids.PROJECTS_MAP_PILLARS, "value", ["werk"])
+    ops = _operations(_map_call(calls))
+    assert all(path.startswith(("data.3.", "layout.map.layers.1.")) for path in ops)
+    year = dash_client.props[(ids.EXPLORER_YEAR, "value")]
+    werk = {p.key for p in load_projects() if p.pillar == "werk" and p.active_in(year)
+            and placement(store, p).markers}
+    assert set(ops["data.3.customdata"]) == werk
+    assert set(ops["data.3.marker"]["color"]) == {"#d55e00"}
+    listed = " ".join(_texts(dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]))
+    assert "Samen voor Zuid" in listed and "BRIDGE" not in listed
+
+
+def test_choosing_a_project_outlines_its_areas_and_opens_its_panel(dash_client, store):
+    dash_client.render("/", "?level=buurt&area=ZUID0599")
+    # a click on a project marker reaches the server as the map's clickData
+    click = {"points": [{"curveNumber": 3, "pointNumber": 0, "customdata": "knaprz"}]}
+    calls = dash_client.change(ids.EXPLORER_MAP, "clickData", click)
+    assert dash_client.props[(ids.PROJECTS_MAP_SELECTED, "data")] == "knaprz"
+    ops = _operations(_map_call(calls))
+    outline = ops["layout.map.layers.1.source"]
+    assert [f["id"] for f in outline["features"]] == ["ZUID0599"]
+    assert ops["layout.map.layers.1.visible"] is True
+    panel = " ".join(_texts(dash_client.props[(ids.PROJECTS_MAP_PANEL, "children")]))
+    assert "KNAP'RZ" in panel and "003_8b11259e8df29c64.txt" in panel and "2019 – 2023" in panel
+    # a click on an area (trace 0) chooses no project
+    calls = dash_client.change(ids.EXPLORER_MAP, "clickData",
+                               {"points": [{"curveNumber": 0, "location": "BU05991572"}]})
+    assert dash_client.props[(ids.PROJECTS_MAP_SELECTED, "data")] == "knaprz"
+
+
+def test_indicator_switch_leaves_the_projects_layer_alone(dash_client):
+    dash_client.render("/", "?level=buurt&area=ZUID0599")
+    calls = dash_client.change(ids.EXPLORER_INDICATOR, "value", "pct_huur_corporatie")
+    assert not [p for p in _operations(_map_call(calls)) if p.startswith("data.3")]
+    calls = dash_client.change(ids.EXPLORER_YEAR, "value", 2016)
+    ops = _operations(_map_call(calls))
+    assert "knaprz" not in ops["data.3.customdata"]  # 2019–2023
+    assert "innosi" not in ops["data.3.customdata"]
+
+
+def test_selecting_amsterdam_lists_its_project(dash_client):
+    dash_client.render("/", "?level=gemeente&area=ZUID0599")
+    dash_client.change(ids.EXPLORER_CLICK, "data", {"code": "GM0363", "add": False})
+    content = dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]
+    first_group = content[1]  # heading, then the list of the selected area
+    assert content[0]["props"]["children"].startswith("Actief in Amsterdam")
+    items = first_group["props"]["children"]
+    assert [i["props"]["data-key"] for i in items] == ["bruggenbouwers"]
+    assert _texts(items)[:2] == ["Bruggenbouwers in stad en buurt",
+                                 "Welzijn & gezondheid · periode onbekend · Amsterdam"]
+
+
+def test_projects_page_lists_everything_and_opens_a_project_from_the_url(dash_client):
+    content = dash_client.render("/projecten", "?project=knaprz&lang=en")
+    text = " ".join(_texts(content))
+    for p in load_projects():
+        assert p.name in text
+    panel = " ".join(_texts(dash_client.props[(ids.PROJECTS_PANEL, "children")]))
+    assert "KNAP'RZ" in panel
+    fig = dash_client.props[(ids.PROJECTS_AROUND_GRAPH, "figure")]
+    assert [tr["name"] for tr in fig["data"]] == ["Rotterdam-Zuid", "Rotterdam"]
+    assert fig["layout"]["shapes"][0]["x0"] == 2019  # the start year, marked
+    assert "not what the project achieved" in text
+
+
+def test_filters_and_upload_then_export(dash_client, store):
+    from dashboard.projects_upload import MAX_BYTES
+
+    dash_client.render("/projecten", "")
+    assert dash_client.props[(ids.PROJECTS_UPLOAD, "max_size")] == 2 * MAX_BYTES
+    dash_client.change(ids.PROJECTS_AREA, "value", "GM0363")
+    listed = dash_client.props[(ids.PROJECTS_LIST, "children")]
+    assert "1 projecten" in " ".join(_texts(listed))
+    raw = ("project,name,pillar,start_date,postcode\n"
+           "Test,=cmd|' /C calc'!A0,wonen,2024-02-01,3074\n"
+           "Test,Fout,wonen,2024-02-01,0000\n")
+    url = "data:text/csv;base64," + base64.b64encode(raw.encode()).decode()
+    dash_client.props[(ids.PROJECTS_UPLOAD, "filename")] = "test.csv"
+    dash_client.change(ids.PROJECTS_UPLOAD, "contents", url)
+    report = " ".join(_texts(dash_client.props[(ids.PROJECTS_UPLOAD_RESULT, "children")]))
+    assert "1 opgeslagen, 0 al aanwezig (dubbel), 1 afgewezen" in report
+    assert "Rij 3: postcode ‘0000’" in report
+    dash_client.change(ids.PROJECTS_UPLOAD, "contents", url + "")  # the same file again
+    report = " ".join(_texts(dash_client.props[(ids.PROJECTS_UPLOAD_RESULT, "children")]))
+    assert "0 opgeslagen, 1 al aanwezig (dubbel), 1 afgewezen" in report
+    calls = dash_client.change(ids.PROJECTS_EXPORT_CSV, "n_clicks", 1)
+    sent = calls[0].response["response"][ids.PROJECTS_DOWNLOAD]["data"]
+    assert sent["filename"] == "projecten.csv"
+    rows = list(csv.DictReader(io.StringIO(sent["content"])))
+    uploaded = [r for r in rows if r["origin"] == "upload"]
+    assert [r["name"] for r in uploaded] == ["'=cmd|' /C calc'!A0"]
+    assert uploaded[0]["postcodes"] == "3074"
+    assert uploaded[0]["area_codes"] and uploaded[0]["gemeenten"] == "Rotterdam"
+    calls = dash_client.change(ids.PROJECTS_EXPORT_GEOJSON, "n_clicks", 1)
+    doc = json.loads(calls[0].response["response"][ids.PROJECTS_DOWNLOAD]["data"]["content"])
+    assert len(doc["features"]) == len(rows)
