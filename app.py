@@ -11,10 +11,16 @@ import os
 
 import dash
 
-from callbacks import explorer as explorer_callbacks
+import callbacks.compare
+import callbacks.downloads
+import callbacks.explorer
+import callbacks.profile
+import callbacks.projects
+import callbacks.targets
+from dashboard import security
 from dashboard.i18n import t
 from dashboard.settings import get_settings
-from layouts import explorer, home
+from layouts import compare, explorer, home, indicators, profile, projects, targets
 
 # The document language is Dutch; each page marks its own language on <main lang="…">.
 INDEX_STRING = """<!DOCTYPE html>
@@ -34,6 +40,13 @@ INDEX_STRING = """<!DOCTYPE html>
         </footer>
     </body>
 </html>"""
+
+
+def _register(name: str, path: str, layout, name_key: str, site_title: str,
+              description: str | None = None) -> None:
+    page_title = t(name_key, "nl")
+    dash.register_page(name, path=path, name=page_title, title=f"{page_title} · {site_title}",
+                       description=description or page_title, layout=layout)
 
 
 def create_app() -> dash.Dash:
@@ -58,11 +71,19 @@ def create_app() -> dash.Dash:
     )
     dash.register_page("explorer", path="/", name=title, title=title,
                        description=t("explorer.title", "nl"), layout=explorer.layout)
-    dash.register_page("data", path="/data", name=t("home.title", "nl"),
-                       title=f"{t('home.title', 'nl')} · {title}",
-                       description=t("home.intro", "nl"), layout=home.layout)
+    for name, module in (("targets", targets), ("projects", projects),
+                         ("compare", compare), ("indicators", indicators)):
+        _register(name, module.PATH, module.layout, f"nav.{name}", title)
+    dash.register_page("profile", path_template=profile.PATH_TEMPLATE,
+                       name=t("profile.title", "nl"), title=f"{t('profile.title', 'nl')} · {title}",
+                       layout=profile.layout)
+    _register("data", "/data", home.layout, "home.title", title,
+              description=t("home.intro", "nl"))
     app.layout = dash.html.Div(dash.page_container, className="app")
-    explorer_callbacks.register(app)
+    for module in (callbacks.explorer, callbacks.targets, callbacks.projects,
+                   callbacks.profile, callbacks.compare, callbacks.downloads):
+        module.register(app)
+    security.install(app)
     return app
 
 

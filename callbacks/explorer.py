@@ -6,13 +6,19 @@ colours; the geometry is sent again only when the view itself (level, area) chan
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, ctx
+import json
+from urllib.parse import parse_qs
+
+from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids, views
+from dashboard.downloads import FORMATS
 from dashboard.explorer import ExplorerState, apply_click, parse_state
 from dashboard.panels import details_panel, values_table
+from dashboard.projects_map import Layer
 from dashboard.store import get_store
+from dashboard.toolkit import DOWNLOAD_ROOT, explorer_toolkit_links
 
 CONTROLS = [Input(ids.EXPLORER_INDICATOR, "value"), Input(ids.EXPLORER_YEAR, "value"),
             Input(ids.EXPLORER_LEVEL, "value"), Input(ids.EXPLORER_AREA, "value"),
@@ -83,19 +89,24 @@ def register(app) -> None:
         years = store.years(indicator)
         if not years:
             raise PreventUpdate
+        # an unchanged year is not re-sent, so the map patch of an indicator switch stays
+        # values only (a year change also moves the projects layer)
         return [{"label": str(y), "value": y} for y in years], (
-            year if year in years else years[-1])
+            no_update if year in years else years[-1])
 
     @app.callback(Output(ids.EXPLORER_MAP, "figure"), *CONTROLS,
                   Input(ids.EXPLORER_SCALE, "value"), State(ids.EXPLORER_LANG, "data"),
-                  prevent_initial_call=True)
-    def update_map(indicator, year, level, area, selected, scale, lang):
+                  State(ids.PROJECTS_MAP_PILLARS, "value"),
+                  State(ids.PROJECTS_MAP_SELECTED, "data"), prevent_initial_call=True)
+    def update_map(indicator, year, level, area, selected, scale, lang, pillars, project):
         state = state_of(indicator, year, level, area, selected, lang, scale=scale)
+        layer = Layer.of(pillars, project)
         if ctx.triggered_id in (ids.EXPLORER_LEVEL, ids.EXPLORER_AREA):
-            return views.map_full(get_store(), state)
+            return views.map_full(get_store(), state, layer)
         if ctx.triggered_id == ids.EXPLORER_SELECTION:
             return views.selection_patch(state)
-        return views.map_patch(get_store(), state)
+        year_changed = f"{ids.EXPLORER_YEAR}.value" in ctx.triggered_prop_ids
+        return views.map_patch(get_store(), state, layer if year_changed else None)
 
     @app.callback(Output(ids.EXPLORER_BAR, "figure"), *CONTROLS, State(ids.EXPLORER_LANG, "data"),
                   prevent_initial_call=True)
@@ -158,3 +169,21 @@ def register(app) -> None:
         }""",
         Output(ids.EXPLORER_URL_SYNC, "data"), Input(ids.EXPLORER_QUERY, "data"),
         prevent_initial_call=True)
+
+    # The download-and-reproduce section follows the view: the download links' hrefs in the
+    # browser (they are the query string and nothing else), the compare/profile links and
+    # the snippet from the server, built from the same validated state as the URL.
+    app.clientside_callback(
+        """function(query) {
+            if (!query) { return window.dash_clientside.no_update; }
+            return FORMATS.map(f => ROOT + '/explorer.' + f + '?' + query);
+        }""".replace("FORMATS", json.dumps(list(FORMATS["explorer"])))
+        .replace("ROOT", json.dumps(DOWNLOAD_ROOT)),
+        [Output(ids.explorer_download(f), "href") for f in FORMATS["explorer"]],
+        Input(ids.EXPLORER_QUERY, "data"), prevent_initial_call=True)
+
+    @app.callback(Output(ids.EXPLORER_TOOLKIT_LINKS, "children"),
+                  Input(ids.EXPLORER_QUERY, "data"), prevent_initial_call=True)
+    def update_toolkit(query):
+        store = get_store()
+        return explorer_toolkit_links(store, parse_state(parse_qs(query or ""), store).state)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard build|export``."""
+"""Command line: ``python -m dashboard build|export|docs``."""
 
 from __future__ import annotations
 
@@ -51,6 +51,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from dashboard.catalogue import load_catalogue
+    from dashboard.docs import DOCS_FILE, render_markdown, write_docs
+    from dashboard.sourceconfig import load_source_config
+
+    data_dir = get_settings().data_dir
+    catalogue = load_catalogue(data_dir / "indicators.yaml")
+    sources = load_source_config(data_dir / "sources.yaml")
+    root = args.root or Path(__file__).resolve().parent.parent
+    if args.check:
+        current = (root / DOCS_FILE).read_text(encoding="utf-8") \
+            if (root / DOCS_FILE).is_file() else ""
+        if current != render_markdown(catalogue, sources):
+            print(f"error: {root / DOCS_FILE} is out of date; run `python -m dashboard docs`",
+                  file=sys.stderr)
+            return 1
+        print(f"{root / DOCS_FILE} is up to date ({len(catalogue)} indicators)")
+        return 0
+    path = write_docs(root, catalogue, sources)
+    print(f"wrote {path} ({len(catalogue)} indicators)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code. Errors print one clear line, no traceback."""
     parser = argparse.ArgumentParser(prog="python -m dashboard")
@@ -68,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--lang", choices=["nl", "en"], default="en")
     e.add_argument("--store", type=Path)
     e.set_defaults(func=cmd_export)
+    d = sub.add_parser("docs", help="write docs/indicators.md from the catalogue")
+    d.add_argument("--check", action="store_true", help="only check that the file is current")
+    d.add_argument("--root", type=Path, help="project folder (default: this checkout)")
+    d.set_defaults(func=cmd_docs)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

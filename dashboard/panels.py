@@ -3,9 +3,10 @@ builders, they know no page layout: they turn plain data into components)."""
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from dashboard.i18n import t
+from dashboard.toolkit import profile_href
 
 
 def details_panel(items: list[dict], lang: str) -> list:
@@ -26,6 +27,8 @@ def details_panel(items: list[dict], lang: str) -> list:
             html.H3(d["name"]),
             html.P(d["label"], className="muted"),
             html.Dl(rows, className="facts"),
+            html.P(dcc.Link(t("profile.link", lang, name=d["name"]),
+                            href=profile_href(d["code"], lang)), className="profile-link"),
         ], className="detail-card", **{"data-code": d["code"]}))
     first = items[0]
     out.append(html.Details([

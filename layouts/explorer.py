@@ -12,8 +12,11 @@ from dashboard import figures, ids, views
 from dashboard.explorer import LEVELS, area_choices, parse_state
 from dashboard.i18n import parse_lang, t
 from dashboard.panels import details_panel, values_table
+from dashboard.projects_map import Layer
+from dashboard.projects_panels import map_block
 from dashboard.settings import get_settings
 from dashboard.store import StoreNotFound, get_store
+from dashboard.toolkit import explorer_toolkit
 from layouts.common import site_nav
 from layouts.home import render_no_store
 
@@ -100,7 +103,7 @@ def layout(**query) -> html.Main:
         html.Div([
             html.Section([
                 dcc.Graph(id=ids.EXPLORER_MAP, clear_on_unhover=True,
-                          figure=views.map_full(store, st), config=GRAPH_CONFIG,
+                          figure=views.map_full(store, st, Layer()), config=GRAPH_CONFIG,
                           className="map"),
                 html.P(t("explorer.map_note", lang), id=ids.EXPLORER_LEGEND_NOTE,
                        className="muted"),
@@ -112,6 +115,7 @@ def layout(**query) -> html.Main:
                 html.H2(t("explorer.ranking", lang)),
                 dcc.Graph(id=ids.EXPLORER_BAR, clear_on_unhover=True, figure=views.bar(store, st),
                           config=GRAPH_CONFIG),
+                map_block(store, st),
             ], className="side-panel"),
         ], className="explorer-grid"),
         html.Div([
@@ -134,5 +138,6 @@ def layout(**query) -> html.Main:
             html.Div(values_table(rows, ind.label.get(lang), ind.unit.get(lang), st.year, lang),
                      id=ids.EXPLORER_TABLE),
         ], className="table-panel"),
+        html.Section(explorer_toolkit(store, st), id=ids.EXPLORER_TOOLKIT, className="toolkit"),
         html.P(views.source_text(store, st), id=ids.EXPLORER_SOURCE, className="source"),
     ], id=ids.EXPLORER_PAGE, lang=lang, className=f"page explorer lang-{lang}")

@@ -1,0 +1,68 @@
+"""Compare page ``/vergelijk``: 2–4 areas side by side for chosen indicators, as a table and
+as small multiples of trends. The URL holds the state
+(``/vergelijk?areas=A,B&indicators=x,y&lang=en``); the explorer links here with its
+selection.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import compare_view, ids
+from dashboard.compare import area_options, parse_compare
+from dashboard.i18n import parse_lang, t
+from dashboard.settings import get_settings
+from dashboard.store import StoreNotFound, get_store
+from dashboard.toolkit import compare_toolkit
+from layouts.common import site_nav
+from layouts.home import render_no_store
+
+PATH = "/vergelijk"
+
+
+def _indicator_options(store, lang: str) -> list[dict]:
+    return [{"label": f"{t('theme.' + ind.theme, lang)} · {ind.label.get(lang)}",
+             "value": ind.key} for ind in store.catalogue if store.years(ind.key)]
+
+
+def layout(**query) -> html.Main:
+    """The comparison for a request's URL parameters."""
+    try:
+        store = get_store()
+    except StoreNotFound as exc:
+        lang, notice = parse_lang(query.get("lang"))
+        return render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
+    parsed = parse_compare(query, store)
+    st, lang = parsed.state, parsed.state.lang
+    other = "en" if lang == "nl" else "nl"
+    switch = html.A(t(f"lang.switch_{other}", lang), hrefLang=other, lang=other,
+                    href="?" + st.query().replace(f"lang={lang}", f"lang={other}"),
+                    className="lang-link")
+    controls = html.Div([
+        html.Div([html.Label(t("compare.areas", lang), htmlFor=ids.COMPARE_AREAS),
+                  dcc.Dropdown(id=ids.COMPARE_AREAS, options=area_options(store, lang),
+                               value=list(st.areas), multi=True, searchable=True)],
+                 className="control control-wide"),
+        html.Div([html.Label(t("compare.indicators", lang), htmlFor=ids.COMPARE_INDICATORS),
+                  dcc.Dropdown(id=ids.COMPARE_INDICATORS, multi=True, searchable=True,
+                               options=_indicator_options(store, lang),
+                               value=list(st.indicators))],
+                 className="control control-wide"),
+    ], className="controls no-print")
+    return html.Main([
+        dcc.Store(id=ids.COMPARE_LANG, data=lang),
+        dcc.Store(id=ids.COMPARE_QUERY, data=st.query()),
+        dcc.Store(id=ids.COMPARE_URL_SYNC),
+        site_nav(lang, "compare", [switch]),
+        html.H1(t("compare.title", lang)),
+        html.P(t("compare.intro", lang), className="lead"),
+        html.Div([html.P(n, className="notice") for n in parsed.notices],
+                 id=ids.COMPARE_NOTICES, role="status"),
+        controls,
+        html.Section([html.H2(t("compare.table", lang)),
+                      html.Div(compare_view.table(store, st), id=ids.COMPARE_TABLE)]),
+        html.Section([html.H2(t("compare.trends", lang)),
+                      html.Div(compare_view.trends(store, st), id=ids.COMPARE_TRENDS,
+                               className="small-multiples")]),
+        html.Section(compare_toolkit(st), id=ids.COMPARE_TOOLKIT, className="toolkit"),
+    ], id=ids.COMPARE_PAGE, lang=lang, className=f"page compare lang-{lang}")

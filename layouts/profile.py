@@ -1,0 +1,178 @@
+"""Area profile page ``/gebied/<code>``: key figures per theme with differences, rank and
+trend, Wijkprofiel indices, projects and notes — printable as an A4 briefing
+(assets/profile.css) and downloadable as an offline HTML file.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.briefing import notes, sparkline_src, trend_alt
+from dashboard.compare import area_options
+from dashboard.i18n import label_or_key, parse_lang, t
+from dashboard.profile import profile_data
+from dashboard.settings import get_settings
+from dashboard.store import StoreNotFound, get_store
+from dashboard.toolkit import compare_href, profile_href, profile_toolkit
+from layouts.common import site_nav
+from layouts.home import render_no_store
+
+PATH_TEMPLATE = "/gebied/<code>"
+
+
+def _nav(lang: str, code: str | None) -> html.Nav:
+    other = "en" if lang == "nl" else "nl"
+    href = profile_href(code, other) if code else "?" + urlencode({"lang": other})
+    switch = html.A(t(f"lang.switch_{other}", lang), href=href, hrefLang=other, lang=other,
+                    className="lang-link")
+    return site_nav(lang, None, [switch])
+
+
+def _picker(store, lang: str, code: str | None) -> html.Div:
+    return html.Div([
+        html.Label(t("profile.choose", lang), htmlFor=ids.PROFILE_PICKER),
+        dcc.Dropdown(id=ids.PROFILE_PICKER, options=area_options(store, lang), value=code,
+                     clearable=False, searchable=True),
+        html.A(t("profile.open", lang), id=ids.PROFILE_OPEN,
+               href=profile_href(code, lang) if code else None, className="button-link"),
+        html.Button(t("profile.print", lang), id=ids.PROFILE_PRINT, n_clicks=0,
+                    className="button-secondary"),
+    ], className="control profile-picker no-print")
+
+
+def _area_link(item: dict | None, lang: str):
+    if not item:
+        return None
+    return dcc.Link(item["name"], href=profile_href(item["code"], lang))
+
+
+def _figure_table(rows: list[dict], benches: list[dict], lang: str) -> html.Div:
+    head = [html.Th(t("profile.indicator", lang), scope="col"),
+            html.Th(t("profile.year", lang), scope="col"),
+            html.Th(t("profile.value", lang), scope="col", className="num")]
+    head += [html.Th(["Δ ", dcc.Link(b["name"], href=profile_href(b["code"], lang))],
+                     scope="col", className="num",
+                     title=t("profile.diff_with", lang, name=b["name"])) for b in benches]
+    head += [html.Th(t("profile.rank", lang), scope="col", className="num"),
+             html.Th(t("profile.trend", lang), scope="col")]
+    body = []
+    for r in rows:
+        diffs = {d["code"]: d for d in r["differences"]}
+        cells = [html.Th([r["label"], html.Span(f" ({r['unit']})", className="muted")],
+                         scope="row"),
+                 html.Td(str(r["year"])),
+                 html.Td([r["value_text"], *([html.Span(" *", title=t("profile.partial", lang))]
+                                            if r["partial"] else [])], className="num")]
+        for b in benches:
+            d = diffs.get(b["code"])
+            text = (d["diff_text"] or "–") if d else "–"  # counts: no difference
+            title = f"{b['name']}: {d['value_text']}" if d else None
+            cells.append(html.Td(text + (" *" if d and d["partial"] else ""), className="num",
+                                 title=title))
+        cells.append(html.Td(r["rank_text"].split(" (")[0] if r["rank"] else "–",
+                             className="num"))
+        cells.append(html.Td(html.Img(src=sparkline_src(r["series"]),
+                                      alt=trend_alt(r, lang), className="sparkline")))
+        body.append(html.Tr(cells, **{"data-key": r["key"]}))
+    return html.Div(html.Table([html.Thead(html.Tr(head)), html.Tbody(body)],
+                               className="profile-table"), className="table-wrap")
+
+
+def _projects(items: list[dict] | None, lang: str) -> list:
+    if items is None:
+        return [html.P(t("profile.projects_unavailable", lang), className="muted")]
+    if not items:
+        return [html.P(t("profile.no_projects", lang), className="muted")]
+    out = []
+    for p in items:
+        period = " – ".join(str(x) for x in (p.get("start"), p.get("end")) if x)
+        who = ", ".join(str(o) for o in p.get("organisations") or [])
+        out.append(html.Li([html.Strong(str(p.get("name") or "")),
+                            html.Span(f" ({period})" if period else ""),
+                            html.P(str(p.get("summary") or "")),
+                            html.P(" · ".join(x for x in (who, str(p.get("source") or ""))
+                                              if x), className="muted")]))
+    return [html.Ul(out, className="project-list")]
+
+
+def render(store, code: str, lang: str) -> list:
+    """The profile body of one area (no navigation)."""
+    data = profile_data(store, code, lang)
+    level = label_or_key("level", data["level"], lang)
+    facts = [html.Span(t("profile.code", lang, code=data["code"])),
+             html.Span(t("profile.level", lang, level=level))]
+    part_of = [x for x in (_area_link(data["parent"], lang), _area_link(
+        data["gemeente"] if data["gemeente"] != data["parent"] else None, lang)) if x]
+    if part_of:
+        facts.append(html.Span([t("profile.part_of", lang) + ": ",
+                                *[c for i, link in enumerate(part_of)
+                                  for c in ([", "] if i else []) + [link]]]))
+    if "nprz_focus" in data["groups"]:
+        facts.append(html.Strong(t("profile.focus", lang), className="badge"))
+    benches = data["benchmarks"]
+    body = [html.H1(t("profile.heading", lang, name=data["name"])),
+            html.P(facts, className="profile-facts")]
+    if data["description"]:
+        body.append(html.P(data["description"]))
+    body.append(html.P([
+        dcc.Link(t("profile.in_explorer", lang), href="/?" + urlencode(
+            {"sel": data["code"], "lang": lang})), " · ",
+        dcc.Link(t("profile.compare_with", lang), href=compare_href(
+            [data["code"], *[b["code"] for b in benches]][:4], [], lang)),
+    ], className="no-print"))
+    if not data["themes"] and not data["indices"]:
+        body.append(html.P(t("profile.no_figures", lang), className="notice"))
+    sections = [html.H2(t("profile.key_figures", lang)),
+                html.P([data["peers_text"], " ", t("profile.counts_note", lang)],
+                       className="muted")]
+    for theme, rows in data["themes"].items():
+        sections.append(html.Section([html.H3(label_or_key("theme", theme, lang)),
+                                      _figure_table(rows, benches, lang)],
+                                     className="profile-theme"))
+    body.append(html.Div(sections, id=ids.PROFILE_FIGURES))
+    if data["indices"]:
+        body.append(html.Section([html.H2(t("profile.indices", lang)),
+                                  html.P(t("profile.indices_note", lang), className="muted"),
+                                  _figure_table(data["indices"], benches, lang)],
+                                 id=ids.PROFILE_INDICES, className="profile-theme"))
+    body.append(html.Section([html.H2(t("profile.projects", lang)),
+                              *_projects(data["projects"], lang)], id=ids.PROFILE_PROJECTS))
+    body.append(html.Section([html.H2(t("profile.notes", lang)),
+                              html.Ul([html.Li(n) for n in notes(data, lang)])],
+                             id=ids.PROFILE_NOTES))
+    sources = sorted({r["source"] for rows in data["themes"].values() for r in rows}
+                     | {r["source"] for r in data["indices"]})
+    body.append(html.Details([html.Summary(t("explorer.about_indicator", lang)),
+                              *[html.P(s, className="source") for s in sources]],
+                             open=True, className="profile-sources"))
+    body.append(html.Section(profile_toolkit(data["code"], lang), id=ids.PROFILE_TOOLKIT,
+                             className="toolkit no-print"))
+    return body
+
+
+def layout(code: str | None = None, **query) -> html.Main:
+    """The profile of area ``code`` (a code or a name), with a picker for another area."""
+    lang, notice = parse_lang(query.get("lang"))
+    try:
+        store = get_store()
+    except StoreNotFound as exc:
+        return render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
+    top = [_nav(lang, None)]
+    found = None
+    if code:
+        try:
+            found = store.area(str(code)[:60])["code"]
+        except KeyError:
+            notice = t("profile.unknown", lang, code=str(code)[:60])
+    if found:
+        top = [_nav(lang, found)]
+    body = [dcc.Store(id=ids.PROFILE_LANG, data=lang)]
+    body += [html.P(notice, className="notice", role="status")] if notice else []
+    content = render(store, found, lang) if found else [html.H1(t("profile.title", lang))]
+    # The picker sits under the heading and the area's facts.
+    body += [*content[:2], _picker(store, lang, found), *content[2:]]
+    return html.Main([*top, *body], id=ids.PROFILE_PAGE, lang=lang,
+                     className=f"page profile lang-{lang}")
