@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine:
 #   make run SNAPSHOT=../shared/snapshot   build the store (offline) and serve the dashboard
 #   make test                              install everything and run every test
+#   make bench / make load                 benchmarks and a load test on loopback
 # Without SNAPSHOT, `make run` fetches live from CBS and PDOK.
 
 PYTHON   ?= python3
@@ -13,9 +14,13 @@ PORT     ?= 8050
 WORKERS  ?= 2
 GEMEENTE ?= GM0599
 TEST_SNAPSHOT ?= ../shared/snapshot
+USERS    ?= 50
+DURATION ?= 60
+BENCH_ARGS ?=
+LOAD_ARGS ?=
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build serve test install chromium lint clean
+.PHONY: run build serve test install chromium lint clean bench load
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +49,20 @@ run: install
 test: install chromium
 	$(BIN)/ruff check .
 	DASHBOARD_SNAPSHOT=$(abspath $(TEST_SNAPSHOT)) $(BIN)/python -m pytest -q
+
+# Speed and memory at Rotterdam scale (cold build from the snapshot) and national scale (a
+# generated SYNTHETIC store in cache/bench), against gunicorn with 2 workers on 127.0.0.1;
+# prints tables and writes JSON to bench-results/ (e.g. BENCH_ARGS="--repeat 50").
+bench: install chromium
+	$(BIN)/python -m bench.run --snapshot $(abspath $(or $(SNAPSHOT),$(TEST_SNAPSHOT))) $(BENCH_ARGS)
+
+# USERS simulated users for DURATION seconds against gunicorn on 127.0.0.1; stops by itself
+# (e.g. LOAD_ARGS="--think 2" for users that pause between interactions).
+load: install
+	@if [ ! -f $(STORE)/manifest.json ]; then \
+	  $(MAKE) --no-print-directory build SNAPSHOT=$(or $(SNAPSHOT),$(TEST_SNAPSHOT)); fi
+	$(BIN)/python -m bench.load --store $(STORE) --users $(USERS) --duration $(DURATION) \
+	  --workers $(WORKERS) $(LOAD_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

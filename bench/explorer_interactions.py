@@ -1,68 +1,121 @@
-"""Response bytes and server time of explorer interactions, through Dash's endpoints.
+"""Explorer interactions fired through Dash's own HTTP endpoints, as the browser fires them.
 
     python -m bench.explorer_interactions [--store DIR] [--repeat N]
 
-Prints one row per interaction (all callbacks the browser would fire), and the size of
-the full map figure for comparison (what a naive callback would resend every time).
+Each interaction sets one control and posts every server callback that depends on it to
+``/_dash-update-component`` (chained as the renderer chains them, see tests/dash_client.py)
+against a running gunicorn. Per interaction: the server's own time (gunicorn's access log,
+summed over the interaction's callbacks), the round trip seen by the client, and the bytes.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import statistics
+from dataclasses import dataclass
 from pathlib import Path
 
+from bench.server import Gunicorn, HttpClient
+from bench.stats import summarise, table
 from dashboard import ids
+from dashboard.explorer import DEFAULT_INDICATOR, view_codes
+from dashboard.store import Store
+from tests.dash_client import DashClient
 
-INTERACTIONS = [
-    ("indicator switch", ids.EXPLORER_INDICATOR, "value", ["pct_huur_corporatie",
-                                                           "bijstand_per_1000_15_64"]),
-    ("year switch", ids.EXPLORER_YEAR, "value", [2022, 2024]),
-    # a map click reaches the server as {code, add} (the clientside step is free)
-    ("area click", ids.EXPLORER_CLICK, "data", [{"code": "BU05991572", "add": False},
-                                                {"code": "BU05991571", "add": False}]),
-    ("level switch", ids.EXPLORER_LEVEL, "value", ["wijk", "buurt"]),
-]
+SECOND_INDICATOR = "pct_huur_corporatie"
 
 
-def measure(store_dir: Path, repeat: int, search: str) -> list[dict]:
-    os.environ["DASHBOARD_STORE"] = str(store_dir)
-    from app import create_app
-    from tests.dash_client import DashClient
+@dataclass(frozen=True)
+class Interaction:
+    """One control change; ``values`` alternate on repeats."""
 
-    client = DashClient(create_app().server.test_client())
-    client.render("/", search)
-    full_map = len(json.dumps(client.props[(ids.EXPLORER_MAP, "figure")]))
-    rows = [{"interaction": "full map figure (naive resend)", "bytes": full_map,
-             "ms_p50": None, "calls": 1}]
-    for name, cid, prop, values in INTERACTIONS:
-        sizes, times, n_calls = [], [], 0
+    name: str
+    component: str
+    prop: str
+    values: tuple
+
+
+@dataclass(frozen=True)
+class View:
+    """Where a session starts: area of interest and level, as URL parameters."""
+
+    area: str
+    level: str = "buurt"
+
+    @property
+    def search(self) -> str:
+        return f"?level={self.level}&area={self.area}"
+
+
+def interactions(store: Store, view: View, year_indicator: str) -> list[Interaction]:
+    """The four interactions of the issue, with values valid in ``store``.
+
+    ``year_indicator`` is the indicator shown when the year is switched (the last value
+    of the indicator switch), so both years exist for it.
+    """
+    buurten = view_codes(store, view.area, "buurt")
+    if len(buurten) < 2:
+        raise ValueError(f"{view.area} has fewer than two buurten on the map")
+    years = store.years(year_indicator)[-2:]
+    return [
+        Interaction("indicator switch", ids.EXPLORER_INDICATOR, "value",
+                    (SECOND_INDICATOR, DEFAULT_INDICATOR)),
+        Interaction("year switch", ids.EXPLORER_YEAR, "value", tuple(years)),
+        # A map click reaches the server as {code, add}; the clientside step costs nothing.
+        Interaction("area click", ids.EXPLORER_CLICK, "data",
+                    ({"code": buurten[0], "add": False}, {"code": buurten[1], "add": False})),
+        Interaction("level switch", ids.EXPLORER_LEVEL, "value", ("wijk", view.level)),
+    ]
+
+
+def measure(server: Gunicorn, store: Store, view: View, repeat: int) -> list[dict]:
+    """Render the explorer at ``view`` once, then fire each interaction ``repeat`` times.
+
+    Returns
+    -------
+    list of dict
+        Per interaction: server ms and round-trip ms summaries (p50, p95 …), median
+        response bytes (JSON as received), bytes of the map's answer, number of callbacks.
+    """
+    client = DashClient(HttpClient(server.url))
+    client.render("/", view.search)
+    server.new_log_entries(expect=1)
+    rows = []
+    for item in interactions(store, view, DEFAULT_INDICATOR):
+        server_ms, wall_ms, sizes, map_sizes, n_calls = [], [], [], [], 0
         for i in range(repeat):
-            calls = client.change(cid, prop, values[i % len(values)])
+            calls = client.change(item.component, item.prop, item.values[i % len(item.values)])
+            posts = [e for e in server.new_log_entries(expect=len(calls)) if e.method == "POST"]
+            server_ms.append(sum(e.ms for e in posts))
+            wall_ms.append(sum(c.seconds for c in calls) * 1000)
             sizes.append(sum(c.bytes for c in calls))
-            times.append(sum(c.seconds for c in calls) * 1000)
+            map_sizes.append(sum(c.bytes for c in calls
+                                 if c.output.startswith(ids.EXPLORER_MAP + ".")))
             n_calls = len(calls)
-        map_bytes = [c.bytes for c in calls if c.output.startswith(ids.EXPLORER_MAP)]
-        rows.append({"interaction": name, "bytes": int(statistics.median(sizes)),
-                     "map_bytes": map_bytes[0] if map_bytes else 0,
-                     "ms_p50": round(statistics.median(times), 1), "calls": n_calls})
+        s, w = summarise(server_ms), summarise(wall_ms)
+        rows.append({"interaction": item.name, "calls": n_calls,
+                     "server_ms_p50": s["p50"], "server_ms_p95": s["p95"],
+                     "roundtrip_ms_p50": w["p50"], "roundtrip_ms_p95": w["p95"],
+                     "bytes": int(sorted(sizes)[len(sizes) // 2]),
+                     "map_bytes": int(sorted(map_sizes)[len(map_sizes) // 2]),
+                     "repeats": repeat})
     return rows
 
 
+COLUMNS = [("interaction", "interaction"), ("calls", "callbacks"),
+           ("server_ms_p50", "server ms p50"), ("server_ms_p95", "p95"),
+           ("roundtrip_ms_p50", "round trip ms p50"), ("roundtrip_ms_p95", "p95"),
+           ("bytes", "bytes"), ("map_bytes", "map bytes")]
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description="explorer interactions against gunicorn")
     parser.add_argument("--store", type=Path, default=Path("cache/store"))
     parser.add_argument("--repeat", type=int, default=10)
-    parser.add_argument("--search", default="?level=buurt&area=GM0599")
+    parser.add_argument("--area", default="GM0599")
     args = parser.parse_args()
-    rows = measure(args.store, args.repeat, args.search)
-    print(f"{'interaction':32} {'bytes':>9} {'map bytes':>10} {'server ms p50':>14} {'calls':>6}")
-    for r in rows:
-        ms = "" if r["ms_p50"] is None else f"{r['ms_p50']:.1f}"
-        print(f"{r['interaction']:32} {r['bytes']:>9} {r.get('map_bytes', ''):>10} {ms:>14} "
-              f"{r['calls']:>6}")
+    store = Store.open(args.store)
+    with Gunicorn(args.store.resolve()) as server:
+        print(table(measure(server, store, View(args.area), args.repeat), COLUMNS))
 
 
 if __name__ == "__main__":

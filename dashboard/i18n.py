@@ -19,6 +19,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "nav.projects": ("Projecten", "Projects"),
     "nav.compare": ("Vergelijken", "Compare"),
     "nav.indicators": ("Indicatoren", "Indicators"),
+    "nav.data_as_of": ("Gegevens van {date}", "Data as of {date}"),
     "lang.switch_en": ("English", "English"),
     "lang.switch_nl": ("Nederlands", "Nederlands"),
     # --- explorer -----------------------------------------------------------------------
@@ -76,6 +77,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explorer.level_wijk": ("Wijk (Rotterdam: gebied)", "Wijk (Rotterdam: district)"),
     "explorer.level_gemeente": ("Gemeente (heel Nederland)", "Municipality (all of NL)"),
     "app.title": ("Wijkdashboard", "Neighbourhood dashboard"),
+    "app.error": ("Er ging iets mis op de server. Probeer het later opnieuw.",
+                  "Something went wrong on the server. Please try again later."),
     "lang.nav": ("Taal", "Language"),
     "lang.bad": (
         "Onbekende taal ‘{value}’ in de link; de pagina wordt in het {name} getoond.",

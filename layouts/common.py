@@ -1,4 +1,4 @@
-"""Pieces every page shares: the site navigation.
+"""Pieces every page shares: the site navigation, with the date of the data served.
 
 Each page passes its own name as ``current`` (marked ``aria-current``) and, if it has
 one, its language switch, which keeps that page's URL parameters.
@@ -9,7 +9,9 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.formatting import format_date
 from dashboard.i18n import t
+from dashboard.store import StoreNotFound, get_store
 
 #: (page name, path, text key) in menu order.
 SITE_PAGES = (
@@ -42,5 +44,31 @@ def site_nav(lang: str, current: str | None, extra: list | None = None) -> html.
         else:
             items.append(dcc.Link(t(key, lang), href=f"{path}?lang={lang}",
                                   className="nav-link"))
-    return html.Nav([*items, *(extra or [])], id=ids.NAV_BAR, className="nav",
-                    **{"aria-label": t("nav.label", lang)})
+    return html.Nav([*items, *(extra or []), *data_date(lang)], id=ids.NAV_BAR,
+                    className="nav", **{"aria-label": t("nav.label", lang)})
+
+
+def data_date(lang: str) -> list:
+    """"Data as of <date>" of the store being served (its build date), or nothing.
+
+    The menu shows it on every page, so after a failed update people can see how old
+    the figures they look at are. Without a store there is no date to show.
+
+    Parameters
+    ----------
+    lang : str
+        ``"nl"`` (``14 september 2026``) or ``"en"`` (``14 September 2026``).
+
+    Returns
+    -------
+    list
+        One ``html.Span`` (class ``nav-data-date``), or an empty list.
+    """
+    try:
+        built = get_store().manifest.get("built_at")
+    except (StoreNotFound, OSError, ValueError):
+        return []
+    if not built:
+        return []
+    return [html.Span(t("nav.data_as_of", lang, date=format_date(built, lang)),
+                      className="nav-data-date")]

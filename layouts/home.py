@@ -20,6 +20,7 @@ from dashboard.formatting import format_date, format_int, format_year_ranges
 from dashboard.i18n import LANGS, label_or_key, parse_lang, t
 from dashboard.settings import get_settings
 from dashboard.store import StoreNotFound, get_store
+from dashboard.toolkit import profile_href, store_toolkit
 from layouts.common import site_nav
 
 BUILD_COMMAND = "python -m dashboard build --snapshot ../shared/snapshot"
@@ -88,6 +89,7 @@ def render(
         _section(ids.HOME_INDICATORS, t("home.indicators", lang), _themes(summary, sources, lang)),
         _section(ids.HOME_COUNTS, t("home.counts", lang), _counts(summary, lang)),
         _section(ids.HOME_SOURCES, t("home.sources", lang), _sources(sources, lang)),
+        html.Section([html.H2(t("downloads.store", lang)), *store_toolkit(lang)]),
     ]
     return _page(lang, notice, query, body)
 
@@ -143,6 +145,12 @@ def _page(lang: str, notice: str | None, query: Mapping | None, body: list) -> h
                      id=ids.HOME_PAGE, lang=lang, className="page")
 
 
+def _kept(query: Mapping) -> dict:
+    # The language links keep the page's other parameters, but never echo a huge or odd one.
+    return {k: v for k, v in query.items()
+            if isinstance(k, str) and len(k) <= 20 and isinstance(v, str) and len(v) <= 200}
+
+
 def _lang_nav(lang: str, query: Mapping) -> html.Nav:
     items = []
     for code in LANGS:
@@ -150,7 +158,7 @@ def _lang_nav(lang: str, query: Mapping) -> html.Nav:
         if code == lang:
             item = html.Strong(name, lang=code, **{"aria-current": "page"})
         else:
-            href = "?" + urlencode({**query, "lang": code}, doseq=True)
+            href = "?" + urlencode({**_kept(query), "lang": code}, doseq=True)
             item = html.Span(dcc.Link(name, href=href), lang=code)
         items.append(html.Li(item))
     return html.Nav(html.Ul(items, className="lang-list"), id=ids.HOME_LANG_NAV,
@@ -188,7 +196,8 @@ def _gemeenten(summary: Mapping, lang: str) -> list:
     gemeenten = summary.get("gemeenten") or []
     if not gemeenten:
         return _none(lang)
-    return [html.Ul([html.Li(f"{g.get('name', '–')} ({g.get('code', '–')})")
+    return [html.Ul([html.Li(dcc.Link(f"{g.get('name', '–')} ({g.get('code', '–')})",
+                                      href=profile_href(str(g.get("code")), lang)))
                      for g in gemeenten])]
 
 

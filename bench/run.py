@@ -1,0 +1,166 @@
+"""``make bench``: speed and memory at Rotterdam scale and at (synthetic) national scale.
+
+    python -m bench.run [--snapshot DIR] [--repeat 20] [--browser-runs 5] [--out bench-results]
+
+For each scale: the store (cold build from the snapshot, or the generated SYNTHETIC
+national store), gunicorn with 2 workers on a free 127.0.0.1 port (time until it answers,
+time of the first page, which opens the store), the four explorer interactions through
+Dash's HTTP endpoints, the naive full-figure map update against the app's patch, the
+time until the map is interactive in headless Chromium, and each worker's peak RSS.
+Prints tables and writes everything as JSON to ``bench-results/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import explorer_interactions as inter
+from bench.browser import map_ready_ms
+from bench.naive import compare
+from bench.server import Gunicorn, HttpClient
+from bench.stats import table
+from bench.synthetic import LABEL, ensure_synthetic_store
+from dashboard.explorer import DEFAULT_INDICATOR, ExplorerState
+from dashboard.store import Store
+from tests.dash_client import DashClient
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "cache" / "bench"
+
+
+def cold_build(snapshot: Path, out: Path) -> float:
+    """Seconds of ``python -m dashboard build`` in a fresh interpreter (imports included)."""
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "dashboard", "build", "--snapshot", str(snapshot),
+                    "--gemeente", "GM0599", "--out", str(out)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def _render(url: str, search: str) -> float:
+    t0 = time.perf_counter()
+    DashClient(HttpClient(url)).render("/", search)
+    return time.perf_counter() - t0
+
+
+def warm_up(server: Gunicorn, search: str) -> float:
+    """Render the explorer twice in parallel, twice over, so both workers have opened the
+    store before anything is timed; returns the seconds of the first (cold) pair."""
+    with ThreadPoolExecutor(2) as pool:
+        first = max(pool.map(lambda _: _render(server.url, search), range(2)))
+        list(pool.map(lambda _: _render(server.url, search), range(2)))
+    server.new_log_entries()
+    return first
+
+
+def largest_gemeente(store: Store) -> str:
+    """The detailed gemeente with the most buurten (the heaviest map view)."""
+    buurten = store.areas[store.areas["level"] == "buurt"]
+    counts = buurten["gemeente"].value_counts()
+    return str(counts[counts.index.isin(store.manifest.get("gemeenten", []))].index[0])
+
+
+def bench_scale(name: str, store_dir: Path, area: str | None, repeat: int,
+                browser_runs: int) -> dict:
+    """Every measurement of one store."""
+    store = Store.open(store_dir)
+    area = area or largest_gemeente(store)
+    view = inter.View(area)
+    states = [ExplorerState(ind, store.years(ind)[-1], view.level, area)
+              for ind in (inter.SECOND_INDICATOR, DEFAULT_INDICATOR)]
+    levels = store.areas["level"].value_counts()
+    out = {"scale": name, "store": str(store_dir), "area": area,
+           "synthetic": bool(store.manifest.get("synthetic")),
+           "areas": {str(k): int(v) for k, v in levels.items()},
+           "observations": int(len(store.observations)),
+           "buurten_in_view": len(inter.view_codes(store, area, "buurt"))}
+    with Gunicorn(store_dir.resolve()) as server:
+        out["start_s"] = round(server.start_seconds, 2)
+        out["first_page_s"] = round(warm_up(server, view.search), 2)
+        out["interactions"] = inter.measure(server, store, view, repeat)
+        out["naive_vs_patch"] = compare(store, states, repeat)
+        out["map_interactive_ms"] = map_ready_ms(server.url + "/" + view.search,
+                                                 runs=browser_runs) if browser_runs else None
+        out["peak_rss_mb"] = sorted(round(v / 2**20) for v in server.peak_rss.values())
+    return out
+
+
+SUMMARY = [("scale", "scale"), ("buurten", "buurten"), ("observations", "observations"),
+           ("store_s", "build/generate s"), ("start_s", "server up s"),
+           ("first_page_s", "first page s"), ("tti_p50", "map interactive ms p50"),
+           ("tti_p95", "p95"), ("rss", "peak RSS per worker MB")]
+NAIVE = [("scale", "scale"), ("way", "map update"), ("ms_p50", "ms p50"), ("ms_p95", "ms p95"),
+         ("bytes", "bytes"), ("ratio", "naive / patch (time, bytes)")]
+
+
+def print_report(result: dict) -> None:
+    summary, naive = [], []
+    for s in result["scales"]:
+        tti = s.get("map_interactive_ms") or {}
+        summary.append({"scale": s["scale"] + (" (SYNTHETIC)" if s["synthetic"] else ""),
+                        "buurten": s["areas"].get("buurt"), "observations": s["observations"],
+                        "store_s": s.get("store_seconds"), "start_s": s["start_s"],
+                        "first_page_s": s["first_page_s"], "tti_p50": tti.get("p50"),
+                        "tti_p95": tti.get("p95"),
+                        "rss": " / ".join(str(v) for v in s["peak_rss_mb"])})
+        cmp_ = s["naive_vs_patch"]
+        for way in ("naive", "patch"):
+            naive.append({"scale": s["scale"], "way": way, **cmp_[way],
+                          "ratio": f"{cmp_['time_ratio']}x, {cmp_['bytes_ratio']}x"
+                          if way == "naive" else ""})
+    print("\n" + table(summary, SUMMARY))
+    for s in result["scales"]:
+        print(f"\n{s['scale']}: explorer at area={s['area']}, level=buurt "
+              f"({s['buurten_in_view']} buurten on the map), {s['interactions'][0]['repeats']} "
+              "repeats each; server ms = gunicorn's own time summed over the callbacks")
+        print(table(s["interactions"], inter.COLUMNS))
+    print("\nmap update on indicator switch, same session, in-process (naive = full figure "
+          "with the view's GeoJSON rebuilt per call)")
+    print(table(naive, NAIVE))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--snapshot", type=Path, default=ROOT.parent / "shared" / "snapshot")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--browser-runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
+    parser.add_argument("--scales", default="rotterdam,national")
+    args = parser.parse_args()
+    wanted = args.scales.split(",")
+    result = {"started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+              "machine": {"cpus": os.cpu_count(), "load_avg_start": os.getloadavg(),
+                          "python": platform.python_version(), "platform": platform.platform()},
+              "scales": []}
+    if "rotterdam" in wanted:
+        store_dir = CACHE / "rotterdam"
+        seconds = cold_build(args.snapshot, store_dir)
+        print(f"cold build from {args.snapshot}: {seconds:.1f} s")
+        scale = bench_scale("rotterdam", store_dir, "GM0599", args.repeat, args.browser_runs)
+        result["scales"].append({**scale, "store_seconds": round(seconds, 1)})
+    if "national" in wanted:
+        store_dir, seconds = ensure_synthetic_store(CACHE / "synthetic-national")
+        how = f"generated in {seconds:.1f} s" if seconds else "reused"
+        print(f"{LABEL}: {store_dir} ({how})")
+        scale = bench_scale("national", store_dir, None, args.repeat, args.browser_runs)
+        result["scales"].append({**scale, "store_seconds": round(seconds, 1) or None})
+    result["machine"]["load_avg_end"] = os.getloadavg()
+    print_report(result)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = result["started_at"].replace(":", "").replace("-", "")[:15]
+    for path in (args.out / f"bench-{stamp}.json", args.out / "latest.json"):
+        path.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    print(f"\nJSON: {args.out / 'latest.json'}")
+
+
+if __name__ == "__main__":
+    main()

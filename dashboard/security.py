@@ -1,0 +1,107 @@
+"""Production HTTP hardening: security headers on every response, plain error pages.
+
+:func:`install` is called by ``app.create_app()`` after every callback is registered, so
+the Content-Security-Policy can allow Dash's inline scripts (clientside callbacks, the
+renderer) by their hashes instead of allowing inline script in general.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from dashboard.i18n import t
+from dashboard.settings import get_settings
+
+LOG = logging.getLogger(__name__)
+
+#: Sources allowed besides the per-app script hashes. Why each exception is needed:
+#: - style-src 'unsafe-inline': Plotly and MapLibre write <style> elements and style
+#:   attributes at run time; styles cannot run code.
+#: - worker-src/child-src blob:: MapLibre starts its tile workers from blob: URLs.
+#: - img-src data: blob:: Plotly's mode bar icons and MapLibre's canvas images.
+BASE_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "child-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+STATIC_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    # Older browsers ignore frame-ancestors; both say "never in a frame".
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+}
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    """The Content-Security-Policy header value.
+
+    Parameters
+    ----------
+    script_hashes : list of str
+        CSP source expressions of the inline scripts, as ``dash.Dash.csp_hashes()``
+        returns them (``"'sha256-…'"``).
+
+    Returns
+    -------
+    str
+        Directives separated by ``"; "``.
+    """
+    policy = {k: list(v) for k, v in BASE_POLICY.items()}
+    policy["script-src"] += sorted(set(script_hashes))
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
+
+
+def error_text() -> str:
+    """What a person sees when the server fails: both languages, no details."""
+    return f"{t('app.error', 'nl')}\n{t('app.error', 'en')}\n"
+
+
+def install(app) -> None:
+    """Add security headers and plain error pages to the Dash ``app``'s Flask server.
+
+    Debug stays off unless ``DASHBOARD_DEBUG`` asks for it; then errors are left to
+    Flask's and Dash's debug pages.
+
+    Parameters
+    ----------
+    app : dash.Dash
+        The app, with all its callbacks registered.
+    """
+    from werkzeug.exceptions import InternalServerError
+
+    server = app.server
+    debug = get_settings().debug
+    server.debug = debug
+    server.config["PROPAGATE_EXCEPTIONS"] = debug
+    policy: dict[str, str] = {}
+
+    def add_headers(response):
+        if "csp" not in policy:
+            # Computed on the first response: by then every inline script is registered.
+            policy["csp"] = content_security_policy(list(app.csp_hashes()))
+        response.headers["Content-Security-Policy"] = policy["csp"]
+        for name, value in STATIC_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    server.after_request(add_headers)
+
+    if not debug:
+        @server.errorhandler(InternalServerError)
+        def plain_error(exc):
+            # The cause goes to the log for us, never to the person's screen.
+            cause = getattr(exc, "original_exception", None) or exc
+            LOG.error("unhandled error: %r", cause, exc_info=cause)
+            return error_text(), 500, {"Content-Type": "text/plain; charset=utf-8"}
