@@ -3,7 +3,7 @@ and the downloads (validated like the URL), and the URL follows without a reload
 
 from __future__ import annotations
 
-from dash import Input, Output, State
+from dash import ClientsideFunction, Input, Output, State
 
 from dashboard import compare_view, ids
 from dashboard.compare import parse_compare
@@ -30,13 +30,6 @@ def register(app) -> None:
 
     # As in the explorer: pushState, so the page router does not re-render the page.
     app.clientside_callback(
-        """function(query) {
-            if (!query) { return window.dash_clientside.no_update; }
-            const target = '?' + query;
-            if (window.location.search !== target) {
-                window.history.pushState({}, '', window.location.pathname + target);
-            }
-            return query;
-        }""",
+        ClientsideFunction("urlsync", "pushQuery"),
         Output(ids.COMPARE_URL_SYNC, "data"), Input(ids.COMPARE_QUERY, "data"),
         prevent_initial_call=True)

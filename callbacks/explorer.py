@@ -159,14 +159,7 @@ def register(app) -> None:
     # update would make the page router render the whole page, geometry included).
     # Back/forward then re-render the page from the URL it returns to.
     app.clientside_callback(
-        """function(query) {
-            if (!query) { return window.dash_clientside.no_update; }
-            const target = '?' + query;
-            if (window.location.search !== target) {
-                window.history.pushState({}, '', window.location.pathname + target);
-            }
-            return query;
-        }""",
+        ClientsideFunction("urlsync", "pushQuery"),
         Output(ids.EXPLORER_URL_SYNC, "data"), Input(ids.EXPLORER_QUERY, "data"),
         prevent_initial_call=True)
 

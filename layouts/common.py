@@ -6,12 +6,15 @@ one, its language switch, which keeps that page's URL parameters.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.formatting import format_date
-from dashboard.i18n import t
-from dashboard.store import StoreNotFound, get_store
+from dashboard.i18n import parse_lang, t
+from dashboard.settings import get_settings
+from dashboard.store import Store, StoreNotFound, get_store
 
 #: (page name, path, text key) in menu order.
 SITE_PAGES = (
@@ -72,3 +75,18 @@ def data_date(lang: str) -> list:
         return []
     return [html.Span(t("nav.data_as_of", lang, date=format_date(built, lang)),
                       className="nav-data-date")]
+
+
+def open_store(query: Mapping) -> tuple[Store | None, html.Main | None]:
+    """Return ``(store, None)``, or ``(None, page)`` with the "no store yet" page.
+
+    Every data page starts with this, so a missing store reads the same everywhere: where it
+    was looked for and how to build it.
+    """
+    from layouts.home import render_no_store  # home imports this module for its menu
+
+    try:
+        return get_store(), None
+    except StoreNotFound as exc:
+        lang, notice = parse_lang(query.get("lang"))
+        return None, render_no_store(get_settings().store_dir, lang, notice, str(exc), query)

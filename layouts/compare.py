@@ -10,12 +10,9 @@ from dash import dcc, html
 
 from dashboard import compare_view, ids
 from dashboard.compare import area_options, parse_compare
-from dashboard.i18n import parse_lang, t
-from dashboard.settings import get_settings
-from dashboard.store import StoreNotFound, get_store
+from dashboard.i18n import t
 from dashboard.toolkit import compare_toolkit
-from layouts.common import site_nav
-from layouts.home import render_no_store
+from layouts.common import open_store, site_nav
 
 PATH = "/vergelijk"
 
@@ -27,11 +24,9 @@ def _indicator_options(store, lang: str) -> list[dict]:
 
 def layout(**query) -> html.Main:
     """The comparison for a request's URL parameters."""
-    try:
-        store = get_store()
-    except StoreNotFound as exc:
-        lang, notice = parse_lang(query.get("lang"))
-        return render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
+    store, no_store = open_store(query)
+    if store is None:
+        return no_store
     parsed = parse_compare(query, store)
     st, lang = parsed.state, parsed.state.lang
     other = "en" if lang == "nl" else "nl"

@@ -10,15 +10,12 @@ from dash import dcc, html
 
 from dashboard import figures, ids, views
 from dashboard.explorer import LEVELS, area_choices, parse_state
-from dashboard.i18n import parse_lang, t
+from dashboard.i18n import t
 from dashboard.panels import details_panel, values_table
 from dashboard.projects_map import Layer
 from dashboard.projects_panels import map_block
-from dashboard.settings import get_settings
-from dashboard.store import StoreNotFound, get_store
 from dashboard.toolkit import explorer_toolkit
-from layouts.common import site_nav
-from layouts.home import render_no_store
+from layouts.common import open_store, site_nav
 
 GRAPH_CONFIG = figures.GRAPH_CONFIG
 
@@ -51,11 +48,9 @@ def _nav(lang: str, query: str) -> html.Nav:
 
 def layout(**query) -> html.Main:
     """The explorer for a request's URL parameters."""
-    try:
-        store = get_store()
-    except StoreNotFound as exc:
-        lang, notice = parse_lang(query.get("lang"))
-        return render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
+    store, no_store = open_store(query)
+    if store is None:
+        return no_store
     parsed = parse_state(query, store)
     st, lang = parsed.state, parsed.state.lang
     ind = store.catalogue[st.indicator]

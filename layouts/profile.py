@@ -14,11 +14,8 @@ from dashboard.briefing import notes, sparkline_src, trend_alt
 from dashboard.compare import area_options
 from dashboard.i18n import label_or_key, parse_lang, t
 from dashboard.profile import profile_data
-from dashboard.settings import get_settings
-from dashboard.store import StoreNotFound, get_store
 from dashboard.toolkit import compare_href, profile_href, profile_toolkit
-from layouts.common import site_nav
-from layouts.home import render_no_store
+from layouts.common import open_store, site_nav
 
 PATH_TEMPLATE = "/gebied/<code>"
 
@@ -156,10 +153,9 @@ def render(store, code: str, lang: str) -> list:
 def layout(code: str | None = None, **query) -> html.Main:
     """The profile of area ``code`` (a code or a name), with a picker for another area."""
     lang, notice = parse_lang(query.get("lang"))
-    try:
-        store = get_store()
-    except StoreNotFound as exc:
-        return render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
+    store, no_store = open_store(query)
+    if store is None:
+        return no_store
     top = [_nav(lang, None)]
     found = None
     if code:

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import figures, ids
-from dashboard.i18n import parse_lang, t
+from dashboard.i18n import t
 from dashboard.projects import PILLARS, all_projects, organisations
 from dashboard.projects_around import around_outputs, indicator_options
 from dashboard.projects_map import ALL_PILLARS, find
@@ -23,10 +23,7 @@ from dashboard.projects_page import (
 )
 from dashboard.projects_panels import pillar_options, project_panel
 from dashboard.projects_upload import MAX_BYTES
-from dashboard.settings import get_settings
-from dashboard.store import StoreNotFound, get_store
-from layouts.common import site_nav
-from layouts.home import render_no_store
+from layouts.common import open_store, site_nav
 
 PATH = "/projecten"
 
@@ -76,11 +73,9 @@ def _data_section(lang: str) -> html.Section:
 
 def layout(**query) -> html.Main:
     """The projects page for a request's URL parameters."""
-    try:
-        store = get_store()
-    except StoreNotFound as exc:
-        lang, notice = parse_lang(query.get("lang"))
-        return render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
+    store, no_store = open_store(query)
+    if store is None:
+        return no_store
     q = parse_query(query, store)
     lang = q.lang
     everything = all_projects()

@@ -17,7 +17,6 @@ from dashboard.figures.targets import SPARK_CONFIG, detail_figure, sparkline
 from dashboard.formatting import format_date
 from dashboard.i18n import parse_lang, t
 from dashboard.settings import get_settings
-from dashboard.store import StoreNotFound, get_store
 from dashboard.targets_form import (
     area_options,
     form_values,
@@ -35,7 +34,7 @@ from dashboard.targets_report import (
     evaluate,
     matrix,
 )
-from layouts.common import site_nav
+from layouts.common import open_store, site_nav
 
 PATH = "/doelen"
 _SLUG = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
@@ -168,13 +167,9 @@ def layout(**query) -> html.Main:
     """The targets page for a request's URL parameters."""
     lang, notice = parse_lang(query.get("lang"))
     notices = [notice] if notice else []
-    try:
-        store = get_store()
-    except StoreNotFound as exc:
-        return html.Main([_nav(lang), html.H1(t("nostore.title", lang)),
-                          html.P(t("nostore.body", lang, path=get_settings().store_dir)),
-                          html.P(t("nostore.detail", lang, detail=str(exc)))],
-                         id=ids.TARGETS_PAGE, lang=lang, className="page")
+    store, no_store = open_store(query)
+    if store is None:
+        return no_store
     targets, db_notices = load_targets(store, get_settings().data_dir, lang)
     notices += db_notices
     for param in ("saved", "deleted"):

@@ -123,7 +123,7 @@ def test_bad_lang_parameter_gives_a_notice_and_dutch(client):
 
 
 def test_create_app_and_shell_do_not_open_the_store(store_env, monkeypatch):
-    import layouts.explorer
+    import layouts.common
     import layouts.home
     from app import create_app
 
@@ -131,7 +131,7 @@ def test_create_app_and_shell_do_not_open_the_store(store_env, monkeypatch):
         raise AssertionError("the store was opened before a page was rendered")
 
     monkeypatch.setattr(layouts.home, "get_store", refuse)
-    monkeypatch.setattr(layouts.explorer, "get_store", refuse)
+    monkeypatch.setattr(layouts.common, "get_store", refuse)
     client = create_app().server.test_client()
     assert client.get("/").status_code == 200
     assert client.get("/_dash-layout").status_code == 200
