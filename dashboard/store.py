@@ -13,7 +13,9 @@ from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.areas import AreaConfig, load_areas
 from dashboard.build import AREAS_FILE, FLAGS_FILE, MANIFEST_FILE, OBS_FILE
@@ -22,6 +24,8 @@ from dashboard.settings import get_settings
 
 VALUE_COLUMNS = ["area_code", "area_name", "level", "year", "indicator", "value", "status",
                  "partial", "method", "source", "unit"]
+_EMPTY_COLUMNS = ["value", "status", "partial", "method", "source"]
+_NAME_CACHE_SIZE = 8
 
 
 class StoreNotFound(FileNotFoundError):
@@ -33,8 +37,46 @@ def _fold(text: str) -> str:
     return " ".join(norm.lower().replace("-", " ").split())
 
 
+def _small_codes(codes: np.ndarray, n: int) -> np.ndarray:
+    """``codes`` (-1 for missing) in the smallest signed integer type that holds ``n``."""
+    for dtype in (np.int8, np.int16, np.int32):
+        if n < np.iinfo(dtype).max:
+            return codes.astype(dtype)
+    return codes.astype(np.int64)
+
+
+class _Column:
+    """One observation column in the store's row order (indicator, year, area_code).
+
+    Columns of a numpy dtype are kept as arrays; others (strings) as small integer codes
+    into their distinct values, so a repeated string such as a status or a source takes a
+    byte or two a row, and :meth:`take` gives back the column's own dtype.
+    """
+
+    __slots__ = ("codes", "uniques", "dtype")
+
+    def __init__(self, column: pd.Series, order: np.ndarray,
+                 factorized: tuple[np.ndarray, pd.Index] | None = None):
+        self.dtype = column.dtype
+        if factorized is None and isinstance(column.dtype, np.dtype):
+            self.codes, self.uniques = column.to_numpy()[order], None
+        else:
+            codes, uniques = factorized or pd.factorize(column)
+            self.codes = _small_codes(codes, len(uniques))[order]
+            self.uniques = uniques.array
+
+    def take(self, rows: np.ndarray) -> pd.Series:
+        values = (self.codes[rows] if self.uniques is None
+                  else self.uniques.take(self.codes[rows], allow_fill=True))
+        return pd.Series(values, dtype=self.dtype, copy=False)
+
+
 class Store:
-    """A built store, opened read-only."""
+    """A built store, opened read-only.
+
+    The indexes and name look-ups are built from ``observations``, ``areas`` and
+    ``area_config`` as given (some on first use); do not change or reassign them.
+    """
 
     def __init__(self, path: Path, observations: pd.DataFrame, areas: gpd.GeoDataFrame,
                  boundary_changes: pd.DataFrame, manifest: dict, catalogue: Catalogue,
@@ -46,10 +88,54 @@ class Store:
         self.areas = areas.set_index("code", drop=False)
         self.observations = observations
         self.boundary_changes = boundary_changes
-        obs = observations.set_index(["indicator", "area_code", "year"]).sort_index()
-        self._by_indicator = {key: grp.droplevel(0) for key, grp in obs.groupby(level=0)}
+        self._index(observations)
         self._flags = {(c, int(y)): bool(f) for c, y, f in boundary_changes[
             ["area_code", "year", "comparable_with_previous"]].itertuples(index=False)}
+        self._names_by_lang: dict[str, np.ndarray] = {}
+
+    def _index(self, obs: pd.DataFrame) -> None:
+        """A compact copy of the observations sorted by (indicator, year, area_code).
+
+        ``_spans[(indicator, year)]`` and ``_ind_spans[indicator]`` are (start, stop) row
+        ranges of that order, ``_year_spans[indicator]`` lists (year, start, stop) by year,
+        and ``_row_ok`` says which rows have status "ok". A query slices its rows without
+        scanning the rest.
+        """
+        ind_ids, ind_keys = pd.factorize(obs["indicator"], sort=True)
+        code_ids, codes = pd.factorize(obs["area_code"], sort=True)
+        year_ids, year_keys = pd.factorize(obs["year"], sort=True)
+        order = np.lexsort((code_ids, year_ids, ind_ids))
+        self._value_columns = [c for c in obs.columns
+                               if c not in ("indicator", "area_code", "year")]
+        self._cols = {c: _Column(obs[c], order) for c in ["year", *self._value_columns]}
+        self._cols["area_code"] = _Column(obs["area_code"], order, (code_ids, codes))
+        self._row_ok = np.asarray((obs["status"] == "ok").fillna(False), dtype=bool)[order]
+        self._code_ids = {code: i for i, code in enumerate(codes)}
+        self._n_codes = len(codes)
+        ind_sorted, year_sorted = ind_ids[order], year_ids[order]
+        bounds = np.searchsorted(ind_sorted, np.arange(len(ind_keys) + 1))
+        self._ind_spans = {key: (int(bounds[i]), int(bounds[i + 1]))
+                           for i, key in enumerate(ind_keys)}
+        cuts = np.flatnonzero((ind_sorted[1:] != ind_sorted[:-1])
+                              | (year_sorted[1:] != year_sorted[:-1])) + 1
+        starts = np.concatenate([[0], cuts]) if len(order) else np.array([], dtype=int)
+        stops = np.concatenate([cuts, [len(order)]]) if len(order) else starts
+        self._spans: dict[tuple[str, int], tuple[int, int]] = {}
+        self._year_spans: dict[str, list[tuple[int, int, int]]] = {}
+        for s, e in zip(starts.tolist(), stops.tolist(), strict=True):
+            if ind_sorted[s] < 0 or year_sorted[s] < 0:  # no indicator or no year
+                continue
+            key, year = ind_keys[ind_sorted[s]], int(year_keys[year_sorted[s]])
+            self._spans[(key, year)] = (s, e)
+            self._year_spans.setdefault(key, []).append((year, s, e))
+
+    def _rows(self, rows: np.ndarray, columns: list[str]) -> pd.DataFrame:
+        """The columns of the rows ``rows`` (positions in the index order)."""
+        return pd.DataFrame({c: self._cols[c].take(rows) for c in columns})
+
+    def _columns(self, indicator: str) -> list[str]:
+        """Columns besides area_code and year (those of an empty frame for no data)."""
+        return self._value_columns if indicator in self._ind_spans else _EMPTY_COLUMNS
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -71,23 +157,27 @@ class Store:
                 f"no store at {path} (missing {', '.join(missing)}); build one with "
                 f"`python -m dashboard build --snapshot ../shared/snapshot --out {path}`")
         manifest = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
-        return cls(path, pd.read_parquet(path / OBS_FILE), gpd.read_parquet(path / AREAS_FILE),
-                   pd.read_parquet(path / FLAGS_FILE), manifest,
-                   load_catalogue(data_dir / "indicators.yaml"),
-                   load_areas(data_dir / "areas.yaml"))
+        store = cls(path, pd.read_parquet(path / OBS_FILE), gpd.read_parquet(path / AREAS_FILE),
+                    pd.read_parquet(path / FLAGS_FILE), manifest,
+                    load_catalogue(data_dir / "indicators.yaml"),
+                    load_areas(data_dir / "areas.yaml"))
+        pa.default_memory_pool().release_unused()  # buffers freed while reading, indexing
+        return store
 
     # -- queries ----------------------------------------------------------------------
-    def _frame(self, indicator: str) -> pd.DataFrame:
+    def _indicator_rows(self, indicator: str, columns: list[str]) -> pd.DataFrame:
+        """The columns of every row of ``indicator`` (KeyError naming an unknown one)."""
         self.catalogue[indicator]  # KeyError naming an unknown indicator
-        return self._by_indicator.get(indicator, pd.DataFrame(
-            columns=["value", "status", "partial", "method", "source"],
-            index=pd.MultiIndex.from_arrays([[], []], names=["area_code", "year"])))
+        span = self._ind_spans.get(indicator)
+        if span is None:
+            return pd.DataFrame(columns=columns)
+        return self._rows(np.arange(*span), columns)
 
     def years(self, indicator: str) -> list[int]:
         """Years with at least one usable value of ``indicator``, ascending."""
-        frame = self._frame(indicator)
-        ok = frame[frame["status"] == "ok"]
-        return sorted({int(y) for y in ok.index.get_level_values("year")})
+        self.catalogue[indicator]  # KeyError naming an unknown indicator
+        return [year for year, s, e in self._year_spans.get(indicator, ())
+                if self._row_ok[s:e].any()]
 
     def values(self, indicator: str, year: int, level: str | None = None,
                areas: list[str] | None = None, lang: str = "nl") -> pd.DataFrame:
@@ -99,11 +189,39 @@ class Store:
             Columns ``area_code, area_name, level, year, indicator, value, status, partial,
             method, source, unit``; areas of the level without a row are absent.
         """
-        frame = self._frame(indicator)
-        try:
-            rows = frame.xs(int(year), level="year").reset_index()
-        except KeyError:
-            rows = pd.DataFrame(columns=["area_code", *frame.columns])
+        ind = self.catalogue[indicator]  # KeyError naming an unknown indicator
+        year = int(year)
+        span = self._spans.get((indicator, year))
+        columns = ["area_code", *self._columns(indicator)]
+        area_of_code = self._area_of_code
+        if span is None or area_of_code is None:  # no rows, or area codes repeat
+            rows = (pd.DataFrame(columns=columns) if span is None
+                    else self._rows(np.arange(*span), columns))
+            return self._join_values(rows, indicator, year, level, areas, lang)
+        start, stop = span
+        code = self._cols["area_code"].codes[start:stop]
+        where = area_of_code[code]  # position in areas; -1: not an area (left out)
+        keep = where >= 0
+        if level:
+            level_codes, level_ids = self._levels
+            wanted = level_ids.get(level, -2) if isinstance(level, str) else -2
+            keep &= level_codes[where] == wanted
+        if areas is not None:
+            chosen = np.zeros(self._n_codes + 1, dtype=bool)
+            chosen[[self._code_ids[c] for c in list(areas) if c in self._code_ids]] = True
+            keep &= chosen[code]
+        where, rows = where[keep], np.flatnonzero(keep) + start
+        # Already in area_code order: the index sorts by code within an (indicator, year).
+        # One constructor call; the dtypes are those the join (_join_values) gives.
+        computed = {"area_name": self._area_names(lang)[where].tolist(),
+                    "level": self.areas["level"].array.take(where), "year": year,
+                    "indicator": indicator, "unit": ind.unit.get(lang)}
+        return pd.DataFrame({c: computed[c] if c in computed else self._cols[c].take(rows)
+                             for c in VALUE_COLUMNS}, index=pd.RangeIndex(len(rows)))
+
+    def _join_values(self, rows: pd.DataFrame, indicator: str, year: int, level: str | None,
+                     areas: list[str] | None, lang: str) -> pd.DataFrame:
+        """:meth:`values` by joining ``rows`` to the areas (no rows, or codes repeat)."""
         meta = self.areas.loc[self.areas.index.intersection(rows["area_code"]),
                               ["level", "name"]]
         rows = rows.join(meta, on="area_code", how="inner")
@@ -111,8 +229,8 @@ class Store:
             rows = rows[rows["level"] == level]
         if areas is not None:
             rows = rows[rows["area_code"].isin(list(areas))]
-        ind = self.catalogue[indicator]
-        rows = rows.assign(year=int(year), indicator=indicator, unit=ind.unit.get(lang),
+        unit = self.catalogue[indicator].unit.get(lang)
+        rows = rows.assign(year=year, indicator=indicator, unit=unit,
                            area_name=[self.area_name(c, lang) for c in rows["area_code"]])
         return rows[VALUE_COLUMNS].sort_values("area_code").reset_index(drop=True)
 
@@ -122,12 +240,19 @@ class Store:
         ``comparable_with_previous`` is False where CBS flags a boundary change against the
         year before (a chart must not connect those points), None where unknown.
         """
-        frame = self._frame(indicator)
+        self.catalogue[indicator]  # KeyError naming an unknown indicator
         code = self.area(area)["code"]
-        try:
-            rows = frame.xs(code, level="area_code").reset_index()
-        except KeyError:
-            rows = pd.DataFrame(columns=["year", *frame.columns])
+        columns = ["year", *self._columns(indicator)]
+        cid = self._code_ids.get(code)
+        found: list[int] = []
+        if cid is not None:
+            codes = self._cols["area_code"].codes
+            for _, s, e in self._year_spans.get(indicator, ()):
+                part = codes[s:e]
+                found.extend(range(s + int(np.searchsorted(part, cid, "left")),
+                                   s + int(np.searchsorted(part, cid, "right"))))
+        rows = (self._rows(np.array(found), columns) if found
+                else pd.DataFrame(columns=columns))
         rows = rows.assign(year=rows["year"].astype(int)).sort_values("year")
         years = list(rows["year"])
         rows["comparable_with_previous"] = [
@@ -146,12 +271,12 @@ class Store:
     def metadata(self, indicator: str, lang: str = "nl") -> dict:
         """Definition, unit, licence, caveats and the source table per year."""
         ind = self.catalogue[indicator]
-        frame = self._frame(indicator)
-        published = frame[frame["method"] == "published"].reset_index()
+        frame = self._indicator_rows(indicator, ["year", "method", "source"])
+        published = frame[frame["method"] == "published"]
         src_by_id = {s["id"]: s for s in self.manifest.get("sources", [])}
         per_year = {}
         for year, grp in published.groupby("year"):
-            ids = sorted(set(grp["source"]))
+            ids = sorted(set(grp["source"].unique()))
             per_year[int(year)] = [{"id": i, "table": src_by_id.get(i, {}).get("table"),
                                     "title": src_by_id.get(i, {}).get("title"),
                                     "licence": src_by_id.get(i, {}).get("licence")} for i in ids]
@@ -190,10 +315,51 @@ class Store:
                 else int(row["boundary_year"])}
 
     def area_name(self, code: str, lang: str = "nl") -> str:
-        custom = self.area_config.by_code() if self.area_config else {}
+        custom = self._custom_areas
         if code in custom:
             return custom[code].name(lang)
+        names = self._base_names
+        if names is not None:
+            return names.get(code, code)
         return str(self.areas.at[code, "name"]) if code in self.areas.index else code
+
+    @cached_property
+    def _custom_areas(self) -> dict:
+        return self.area_config.by_code() if self.area_config else {}
+
+    @cached_property
+    def _base_names(self) -> dict[str, str] | None:
+        """Name per area code (None when codes repeat: then looked up as before)."""
+        if not self.areas.index.is_unique:
+            return None
+        return {code: str(name) for code, name in zip(self.areas.index, self.areas["name"],
+                                                     strict=True)}
+
+    @cached_property
+    def _area_of_code(self) -> np.ndarray | None:
+        """Position in ``areas`` of each observation area code, -1 if none (the last
+        entry, -1, is for a missing code); None when area codes repeat."""
+        if not self.areas.index.is_unique:
+            return None
+        codes = self._cols["area_code"].uniques
+        return np.append(self.areas.index.get_indexer(codes), -1)
+
+    @cached_property
+    def _levels(self) -> tuple[np.ndarray, dict]:
+        """Code of each area's level (-1 if none) and the code of each level."""
+        codes, uniques = pd.factorize(self.areas["level"])
+        return np.append(codes, -1), {level: i for i, level in enumerate(uniques)}
+
+    def _area_names(self, lang: str) -> np.ndarray:
+        """:meth:`area_name` of every area, in the order of ``areas``."""
+        names = self._names_by_lang.get(lang)
+        if names is None:
+            names = np.empty(len(self.areas), dtype=object)
+            names[:] = [self.area_name(code, lang) for code in self.areas.index]
+            if len(self._names_by_lang) >= _NAME_CACHE_SIZE:
+                self._names_by_lang.clear()
+            self._names_by_lang[lang] = names
+        return names
 
     @cached_property
     def _names(self) -> dict[str, list[str]]:
@@ -207,12 +373,12 @@ class Store:
 
     def summary(self) -> dict:
         """What the store holds, for the overview page (see layouts/home.py)."""
-        ok = self.observations[self.observations["status"] == "ok"]
+        ok_years = self.observations.loc[self.observations["status"] == "ok", "year"].unique()
         gm = self.areas[self.areas["level"] == "gemeente"]
         detail = sorted(self.manifest.get("gemeenten", []))
         themes: dict[str, list] = {t: [] for t in self.catalogue.by_theme()}
         for ind in self.catalogue:
-            srcs = sorted(set(self._frame(ind.key)["source"]))
+            srcs = sorted(set(self._indicator_rows(ind.key, ["source"])["source"].unique()))
             themes[ind.theme].append({
                 "key": ind.key, "label": ind.label.model_dump(), "unit": ind.unit.model_dump(),
                 "years": self.years(ind.key), "sources": srcs})
@@ -221,7 +387,7 @@ class Store:
             "gemeenten": [{"code": c, "name": self.area_name(c)} for c in detail],
             "n_gemeenten_benchmark": int(len(gm)),
             "levels": {lvl: int(n) for lvl, n in self.areas["level"].value_counts().items()},
-            "years": sorted({int(y) for y in ok["year"]}),
+            "years": sorted({int(y) for y in ok_years}),
             "n_observations": int(len(self.observations)),
             "themes": themes,
             "sources": [{k: s.get(k) for k in ("id", "title", "publisher", "table", "years",

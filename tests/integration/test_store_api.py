@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pandas.testing import assert_frame_equal
 
 from dashboard.export import neutralise
+from dashboard.store import VALUE_COLUMNS, Store
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,3 +112,71 @@ def test_series_of_an_area_without_that_indicator_is_empty(store):
     # G4 has values only where all four gemeenten do (2024), never for Wijkprofiel indices
     series = store.series("G4", "veiligheidsindex")
     assert series.empty and "comparable_with_previous" in series.columns
+
+
+def _joined(store, indicator, year, level=None, areas=None):
+    """The rows values() selects, worked out directly from the observations and areas."""
+    obs = store.observations
+    rows = obs[(obs["indicator"] == indicator) & (obs["year"] == year)]
+    rows = rows.join(store.areas[["level"]], on="area_code", how="inner")
+    if level:
+        rows = rows[rows["level"] == level]
+    if areas is not None:
+        rows = rows[rows["area_code"].isin(areas)]
+    return rows.sort_values("area_code").reset_index(drop=True)
+
+
+@pytest.mark.parametrize(("indicator", "year", "level", "areas", "lang"), [
+    ("inwoners", 2024, "buurt", None, "nl"),
+    ("inwoners", 2024, None, None, "en"),
+    ("bijstand", 2016, "wijk", None, "en"),
+    ("inwoners", 2024, "custom", None, "en"),
+    ("inwoners", 2024, None, ["ZUID0599", "WK059915", "BU05991572", "GM0599", "XX"], "en"),
+    ("inwoners", 2024, "wijk", ("WK059915", "BU05991572"), "nl"),
+    ("inwoners", 2024, None, [], "nl"),
+])
+def test_values_are_the_observations_of_the_selection(store, indicator, year, level, areas,
+                                                      lang):
+    rows = store.values(indicator, year, level=level, areas=areas, lang=lang)
+    expected = _joined(store, indicator, year, level, areas)
+    assert list(rows.columns) == VALUE_COLUMNS
+    same = ["area_code", "level", "value", "status", "partial", "method", "source"]
+    assert_frame_equal(rows[same], expected[same])
+    assert rows["area_name"].tolist() == [store.area_name(c, lang) for c in rows["area_code"]]
+    assert (rows["year"] == year).all() and (rows["indicator"] == indicator).all()
+    assert (rows["unit"] == store.catalogue[indicator].unit.get(lang)).all()
+
+
+def test_values_of_a_year_without_rows_are_empty(store):
+    for year in (2015, 1990):  # the veiligheidsindex has no 2015; no indicator has 1990
+        rows = store.values("veiligheidsindex", year, level="buurt")
+        assert rows.empty and list(rows.columns) == VALUE_COLUMNS
+    with pytest.raises(KeyError, match="unknown indicator"):
+        store.values("nope", 2024)
+    with pytest.raises(KeyError, match="unknown indicator"):
+        store.years("nope")
+
+
+def test_area_names_follow_language_and_custom_areas(store):
+    zuid = store.area_config.by_code()["ZUID0599"]
+    assert store.area_name("ZUID0599", "en") == zuid.name_en
+    assert store.area_name("ZUID0599") == zuid.name_nl
+    assert store.area_name("WK059915", "en") == "Charlois"
+    assert store.area_name("XX0000") == "XX0000"  # unknown codes are their own name
+    for lang, name in (("en", zuid.name_en), ("nl", zuid.name_nl)):
+        rows = store.values("inwoners", 2024, areas=["ZUID0599"], lang=lang)
+        assert rows["area_name"].tolist() == [name]
+
+
+def test_queries_do_not_depend_on_the_order_of_the_observations(store):
+    shuffled = store.observations.sample(frac=1, random_state=3).reset_index(drop=True)
+    other = Store(store.path, shuffled, store.areas.reset_index(drop=True),
+                  store.boundary_changes, store.manifest, store.catalogue, store.area_config)
+    for level in ("buurt", "wijk", "gemeente", "custom"):
+        assert_frame_equal(other.values("inwoners", 2024, level=level, lang="en"),
+                           store.values("inwoners", 2024, level=level, lang="en"))
+    assert_frame_equal(other.values("bijstand", 2014, areas=["BU05991572", "WK059915"]),
+                       store.values("bijstand", 2014, areas=["BU05991572", "WK059915"]))
+    assert_frame_equal(other.series("Carnisse", "inwoners"), store.series("Carnisse", "inwoners"))
+    assert other.years("veiligheidsindex") == store.years("veiligheidsindex")
+    assert other.metadata("bijstand") == store.metadata("bijstand")
