@@ -17,7 +17,7 @@ import callbacks.explorer
 import callbacks.profile
 import callbacks.projects
 import callbacks.targets
-from dashboard import security
+from dashboard import pages, security
 from dashboard.i18n import t
 from dashboard.settings import get_settings
 from layouts import compare, explorer, home, indicators, profile, projects, targets
@@ -69,7 +69,7 @@ def create_app() -> dash.Dash:
         index_string=INDEX_STRING,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    dash.register_page("explorer", path="/", name=title, title=title,
+    dash.register_page("explorer", path=pages.EXPLORER, name=title, title=title,
                        description=t("explorer.title", "nl"), layout=explorer.layout)
     for name, module in (("targets", targets), ("projects", projects),
                          ("compare", compare), ("indicators", indicators)):
@@ -77,7 +77,7 @@ def create_app() -> dash.Dash:
     dash.register_page("profile", path_template=profile.PATH_TEMPLATE,
                        name=t("profile.title", "nl"), title=f"{t('profile.title', 'nl')} · {title}",
                        layout=profile.layout)
-    _register("data", "/data", home.layout, "home.title", title,
+    _register("data", pages.DATA, home.layout, "home.title", title,
               description=t("home.intro", "nl"))
     app.layout = dash.html.Div(dash.page_container, className="app")
     for module in (callbacks.explorer, callbacks.targets, callbacks.projects,

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from dashboard import ids
+from dashboard import ids, pages
 from dashboard.i18n import t
 from dashboard.projects import PILLAR_COLOURS, Project
 from dashboard.projects_map import ALL_PILLARS, period_text, pillar_text
@@ -113,7 +113,7 @@ def project_panel(store, p: Project | None, lang: str, link: bool = True) -> lis
                            className="caveat"))
     if link:
         query = urlencode({"project": p.key, "lang": lang})
-        body.append(dcc.Link(t("projects.around_link", lang), href=f"/projecten?{query}",
+        body.append(dcc.Link(t("projects.around_link", lang), href=f"{pages.PROJECTS}?{query}",
                              className="project-around-link"))
     return [html.Article(body, className="project-card", **{"data-key": p.key})]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from dashboard import pages
 from dashboard.i18n import t
 from dashboard.store import Store
 from dashboard.targets import (
@@ -27,7 +28,7 @@ from dashboard.targets import (
 from dashboard.targets_db import all_targets, delete_target, save_target, saved_targets
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
-PAGE_PATH = "/doelen"  # the page (layouts/targets.py PATH); a save reloads it
+PAGE_PATH = pages.TARGETS  # a save reloads the page
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from urllib.parse import quote, urlencode
 
 from dash import dcc, html
 
+from dashboard import pages
 from dashboard.compare import CompareState
 from dashboard.downloads import FORMATS
 from dashboard.explorer import ExplorerState
@@ -31,7 +32,7 @@ def download_href(kind: str, fmt: str, query: str = "", code: str | None = None)
 
 def profile_href(code: str, lang: str) -> str:
     """The profile page of an area."""
-    return f"/gebied/{quote(code, safe='')}?{urlencode({'lang': lang})}"
+    return f"{pages.PROFILE}/{quote(code, safe='')}?{urlencode({'lang': lang})}"
 
 
 def compare_href(codes: list[str], indicators: list[str], lang: str) -> str:
@@ -39,7 +40,7 @@ def compare_href(codes: list[str], indicators: list[str], lang: str) -> str:
     params = {"areas": ",".join(codes)}
     if indicators:
         params["indicators"] = ",".join(indicators)
-    return "/vergelijk?" + urlencode({**params, "lang": lang})
+    return f"{pages.COMPARE}?" + urlencode({**params, "lang": lang})
 
 
 def download_links(kind: str, lang: str, query: str = "", code: str | None = None,

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from dash import dcc, html
 
-from dashboard import ids
+from dashboard import ids, pages
 from dashboard.formatting import format_date
 from dashboard.i18n import parse_lang, t
 from dashboard.settings import get_settings
@@ -18,12 +18,12 @@ from dashboard.store import Store, StoreNotFound, get_store
 
 #: (page name, path, text key) in menu order.
 SITE_PAGES = (
-    ("explorer", "/", "nav.explorer"),
-    ("targets", "/doelen", "nav.targets"),
-    ("projects", "/projecten", "nav.projects"),
-    ("compare", "/vergelijk", "nav.compare"),
-    ("indicators", "/indicatoren", "nav.indicators"),
-    ("data", "/data", "nav.data"),
+    ("explorer", pages.EXPLORER, "nav.explorer"),
+    ("targets", pages.TARGETS, "nav.targets"),
+    ("projects", pages.PROJECTS, "nav.projects"),
+    ("compare", pages.COMPARE, "nav.compare"),
+    ("indicators", pages.INDICATORS, "nav.indicators"),
+    ("data", pages.DATA, "nav.data"),
 )
 
 
@@ -90,3 +90,16 @@ def open_store(query: Mapping) -> tuple[Store | None, html.Main | None]:
     except StoreNotFound as exc:
         lang, notice = parse_lang(query.get("lang"))
         return None, render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
+
+
+def other_lang(lang: str) -> str:
+    """The language the switch offers: English on a Dutch page, Dutch on an English one."""
+    return "en" if lang == "nl" else "nl"
+
+
+def lang_switch(lang: str, href: str, cid: str | None = None) -> html.A:
+    """The link to this page in the other language (``href`` keeps the page's view)."""
+    other = other_lang(lang)
+    extra = {"id": cid} if cid else {}
+    return html.A(t(f"lang.switch_{other}", lang), href=href, hrefLang=other, lang=other,
+                  className="lang-link", **extra)

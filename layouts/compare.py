@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import compare_view, ids
+from dashboard import compare_view, ids, pages
 from dashboard.compare import area_options, parse_compare
 from dashboard.i18n import t
 from dashboard.toolkit import compare_toolkit
-from layouts.common import open_store, site_nav
+from layouts.common import lang_switch, open_store, other_lang, site_nav
 
-PATH = "/vergelijk"
+PATH = pages.COMPARE
 
 
 def _indicator_options(store, lang: str) -> list[dict]:
@@ -29,10 +29,8 @@ def layout(**query) -> html.Main:
         return no_store
     parsed = parse_compare(query, store)
     st, lang = parsed.state, parsed.state.lang
-    other = "en" if lang == "nl" else "nl"
-    switch = html.A(t(f"lang.switch_{other}", lang), hrefLang=other, lang=other,
-                    href="?" + st.query().replace(f"lang={lang}", f"lang={other}"),
-                    className="lang-link")
+    other = other_lang(lang)
+    switch = lang_switch(lang, "?" + st.query().replace(f"lang={lang}", f"lang={other}"))
     controls = html.Div([
         html.Div([html.Label(t("compare.areas", lang), htmlFor=ids.COMPARE_AREAS),
                   dcc.Dropdown(id=ids.COMPARE_AREAS, options=area_options(store, lang),

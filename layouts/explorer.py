@@ -15,7 +15,7 @@ from dashboard.panels import details_panel, values_table
 from dashboard.projects_map import Layer
 from dashboard.projects_panels import map_block
 from dashboard.toolkit import explorer_toolkit
-from layouts.common import open_store, site_nav
+from layouts.common import lang_switch, open_store, other_lang, site_nav
 
 GRAPH_CONFIG = figures.GRAPH_CONFIG
 
@@ -39,10 +39,9 @@ def _control(label: str, component, cid: str) -> html.Div:
 
 
 def _nav(lang: str, query: str) -> html.Nav:
-    other = "en" if lang == "nl" else "nl"
-    switch = html.A(t(f"lang.switch_{other}", lang), id=ids.EXPLORER_LANG_SWITCH,
-                    href="?" + query.replace(f"lang={lang}", f"lang={other}"),
-                    hrefLang=other, lang=other, className="lang-link")
+    other = other_lang(lang)
+    switch = lang_switch(lang, "?" + query.replace(f"lang={lang}", f"lang={other}"),
+                         ids.EXPLORER_LANG_SWITCH)
     return site_nav(lang, "explorer", [switch])
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from dashboard import ids
+from dashboard import ids, pages
 from dashboard.catalogue import THEMES, load_catalogue
 from dashboard.docs import indicator_doc
 from dashboard.formatting import format_year_ranges
@@ -17,9 +17,9 @@ from dashboard.i18n import label_or_key, parse_lang, t
 from dashboard.settings import get_settings
 from dashboard.sourceconfig import load_source_config
 from dashboard.store import StoreNotFound, get_store
-from layouts.common import site_nav
+from layouts.common import lang_switch, other_lang, site_nav
 
-PATH = "/indicatoren"
+PATH = pages.INDICATORS
 
 
 def _entry(doc: dict, years: list[int] | None, lang: str) -> html.Article:
@@ -55,9 +55,7 @@ def layout(**query) -> html.Main:
         store = get_store()
     except StoreNotFound:
         store = None  # the documentation does not need the data
-    other = "en" if lang == "nl" else "nl"
-    switch = html.A(t(f"lang.switch_{other}", lang), href="?" + urlencode({"lang": other}),
-                    hrefLang=other, lang=other, className="lang-link")
+    switch = lang_switch(lang, "?" + urlencode({"lang": other_lang(lang)}))
     by_theme = catalogue.by_theme()
     contents = html.Nav(html.Ul([
         html.Li([label_or_key("theme", theme, lang), html.Ul([

@@ -9,23 +9,21 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from dashboard import ids
+from dashboard import ids, pages
 from dashboard.briefing import notes, sparkline_src, trend_alt
 from dashboard.compare import area_options
 from dashboard.i18n import label_or_key, parse_lang, t
 from dashboard.profile import profile_data
 from dashboard.toolkit import compare_href, profile_href, profile_toolkit
-from layouts.common import open_store, site_nav
+from layouts.common import lang_switch, open_store, other_lang, site_nav
 
-PATH_TEMPLATE = "/gebied/<code>"
+PATH_TEMPLATE = pages.PROFILE_TEMPLATE
 
 
 def _nav(lang: str, code: str | None) -> html.Nav:
-    other = "en" if lang == "nl" else "nl"
+    other = other_lang(lang)
     href = profile_href(code, other) if code else "?" + urlencode({"lang": other})
-    switch = html.A(t(f"lang.switch_{other}", lang), href=href, hrefLang=other, lang=other,
-                    className="lang-link")
-    return site_nav(lang, None, [switch])
+    return site_nav(lang, None, [lang_switch(lang, href)])
 
 
 def _picker(store, lang: str, code: str | None) -> html.Div:

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
-from dashboard import figures, ids
+from dashboard import figures, ids, pages
 from dashboard.i18n import t
 from dashboard.projects import PILLARS, all_projects, organisations
 from dashboard.projects_around import around_outputs, indicator_options
@@ -23,9 +23,9 @@ from dashboard.projects_page import (
 )
 from dashboard.projects_panels import pillar_options, project_panel
 from dashboard.projects_upload import MAX_BYTES
-from layouts.common import open_store, site_nav
+from layouts.common import lang_switch, open_store, other_lang, site_nav
 
-PATH = "/projecten"
+PATH = pages.PROJECTS
 
 
 def _control(label: str, component, cid: str) -> html.Div:
@@ -81,11 +81,9 @@ def layout(**query) -> html.Main:
     everything = all_projects()
     project = find(everything, q.project)
     years = year_options(everything)
-    other = "en" if lang == "nl" else "nl"
-    switch = html.A(t(f"lang.switch_{other}", lang), hrefLang=other, lang=other,
-                    className="lang-link", href="?" + urlencode(
-                        {k: v for k, v in (("project", q.project), ("area", q.area),
-                                           ("lang", other)) if v}))
+    switch = lang_switch(lang, "?" + urlencode(
+        {k: v for k, v in (("project", q.project), ("area", q.area),
+                           ("lang", other_lang(lang))) if v}))
     filters = html.Div([
         _control(t("projects.pillar_filter", lang), dcc.Checklist(
             id=ids.PROJECTS_PILLARS, options=pillar_options(lang), value=list(ALL_PILLARS),

@@ -12,7 +12,7 @@ from datetime import date
 
 from dash import dcc, html
 
-from dashboard import ids
+from dashboard import ids, pages
 from dashboard.figures.targets import SPARK_CONFIG, detail_figure, sparkline
 from dashboard.formatting import format_date
 from dashboard.i18n import parse_lang, t
@@ -34,9 +34,9 @@ from dashboard.targets_report import (
     evaluate,
     matrix,
 )
-from layouts.common import open_store, site_nav
+from layouts.common import lang_switch, open_store, other_lang, site_nav
 
-PATH = "/doelen"
+PATH = pages.TARGETS
 _SLUG = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
 
 
@@ -45,10 +45,8 @@ def _first(value) -> str:
 
 
 def _nav(lang: str) -> html.Nav:
-    other = "en" if lang == "nl" else "nl"
-    return site_nav(lang, "targets", [html.A(
-        t(f"lang.switch_{other}", lang), id=ids.TARGETS_LANG_SWITCH, href=f"?lang={other}",
-        hrefLang=other, lang=other, className="lang-link")])
+    return site_nav(lang, "targets", [lang_switch(lang, f"?lang={other_lang(lang)}",
+                                                  ids.TARGETS_LANG_SWITCH)])
 
 
 def _card(data: dict, figure) -> html.Article:

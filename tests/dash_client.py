@@ -113,3 +113,30 @@ def _outputs(dep: dict) -> list[str]:
 
 def _is_patch(value) -> bool:
     return isinstance(value, dict) and value.get("__dash_patch_update")
+
+
+
+def walk(node):
+    """Every component in a serialised component tree, depth first."""
+    if isinstance(node, list):
+        for child in node:
+            yield from walk(child)
+    elif isinstance(node, dict) and "props" in node:
+        yield node
+        yield from walk(node["props"].get("children"))
+
+
+def texts(node) -> list[str]:
+    """Every text (and number) shown in a serialised component tree, in document order."""
+    if isinstance(node, str | int | float) and not isinstance(node, bool):
+        return [str(node)]
+    if isinstance(node, list):
+        return [t for child in node for t in texts(child)]
+    if isinstance(node, dict) and "props" in node:
+        return texts(node["props"].get("children"))
+    return []
+
+
+def hrefs(node) -> list[str]:
+    """Every link target in a serialised component tree."""
+    return [n["props"]["href"] for n in walk(node) if n["props"].get("href")]

@@ -22,21 +22,18 @@ from dashboard.explorer import (
 from dashboard.formatting import format_number
 from dashboard.i18n import t
 from layouts.explorer import indicator_options
+from tests.browser.explorer_page import (
+    IDLE,
+    MAP_READY,
+    WAIT_MS,
+    click_area_on_map,
+    inside_codes,
+    open_explorer,
+)
 
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 15_000
 GRAPH = "#explorer-{} .js-plotly-plot"
-# Plotted, and dcc.Graph has bound its click handler (it does so once Plotly.react resolves,
-# which for a map waits for MapLibre's style).
-MAP_READY = """() => {
-    const gd = document.querySelector('#explorer-map .js-plotly-plot');
-    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-    return Boolean(sub && sub.map && gd.data && gd.data.length === 4
-                   && !gd.classList.contains('dash-graph--pending')
-                   && gd._ev && gd._ev.listeners('plotly_click').length > 0);
-}"""
-IDLE = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 
 
 @pytest.fixture(autouse=True)
@@ -64,51 +61,6 @@ def query_of(page) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
 
 
-def open_explorer(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_function(MAP_READY, timeout=WAIT_MS)
-    page.wait_for_function(IDLE, timeout=WAIT_MS)
-
-
-def map_pixel(page, lon: float, lat: float) -> tuple[float, float]:
-    """Page coordinates of a point, projected by the MapLibre map inside the graph div."""
-    x, y = page.evaluate("""([lon, lat]) => {
-        const gd = document.querySelector('#explorer-map .js-plotly-plot');
-        const map = gd._fullLayout.map._subplot.map;
-        const box = map.getCanvas().getBoundingClientRect();
-        const p = map.project([lon, lat]);
-        return [box.left + p.x, box.top + p.y];
-    }""", [lon, lat])
-    return x, y
-
-
-def click_area_on_map(page, store, code: str) -> None:
-    """Hover the area until Plotly reports it under the pointer, then click it there.
-
-    Plotly's map turns a click into ``plotly_click`` from its last hover, so the pointer
-    must hover the area first; a map still settling may miss the first move.
-    """
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    point = store.areas.loc[code, "geometry"].representative_point()
-    x, y = map_pixel(page, point.x, point.y)
-    for attempt in range(5):
-        page.mouse.move(x + attempt % 2, y)
-        try:
-            page.wait_for_function(
-                """(code) => {
-                    const gd = document.querySelector('#explorer-map .js-plotly-plot');
-                    const h = gd._hoverdata;
-                    return Boolean(h && h.length && h[0].location === code);
-                }""", arg=code, timeout=2_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    else:
-        pytest.fail(f"the map never reported hovering {code} at ({x:.0f}, {y:.0f})")
-    page.mouse.click(x, y)
-
-
 def pick_indicator(page, search: str, label: str) -> None:
     """Open the Dash 4 dropdown, type in its search box, take the only match with Enter."""
     from playwright.sync_api import expect
@@ -134,13 +86,6 @@ def map_meta_indicator(page, key: str) -> None:
 
 def label_of(store, key: str, lang: str) -> str:
     return next(o["label"] for o in indicator_options(store, lang) if o["value"] == key)
-
-
-def inside_codes(store, area: str, level: str, n: int) -> list[str]:
-    """The ``n`` largest areas in view (easy to hit with the pointer)."""
-    codes = view_codes(store, area, level)
-    sizes = store.areas.loc[codes].to_crs(28992).area.sort_values(ascending=False)
-    return list(sizes.index[:n])
 
 
 # -- tests ------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-import tests.browser.test_explorer_browser as explorer_browser
-from dashboard.explorer import default_area
+import tests.browser.explorer_page as explorer_browser
+from dashboard.explorer import default_area, view_codes
 from dashboard.i18n import t
 from dashboard.profile import profile_data
 
@@ -53,7 +53,7 @@ def test_download_the_explorer_csv(start_server, built_store, store, page, conso
         else:
             assert pd.isna(r.value)
     at_year = table[(table["year"] == year) & (table["indicator"] == "pct_huur_corporatie")]
-    assert set(explorer_browser.view_codes(store, default_area(store), "buurt")) & set(
+    assert set(view_codes(store, default_area(store), "buurt")) & set(
         at_year["area_code"])
     trend = table[(table["area_code"] == "BU05991086")
                   & (table["indicator"] == "pct_huur_corporatie")]

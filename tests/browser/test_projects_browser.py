@@ -7,19 +7,12 @@ import pytest
 from dashboard.i18n import t
 from dashboard.projects import load_projects
 from dashboard.projects_places import placement
+from tests.browser.explorer_page import IDLE, MAP_READY, WAIT_MS
+
+MAP = "#explorer-map .js-plotly-plot"
 
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 15_000
-MAP = "#explorer-map .js-plotly-plot"
-MAP_READY = """() => {
-    const gd = document.querySelector('#explorer-map .js-plotly-plot');
-    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-    return Boolean(sub && sub.map && gd.data && gd.data.length === 4
-                   && !gd.classList.contains('dash-graph--pending')
-                   && gd._ev && gd._ev.listeners('plotly_click').length > 0);
-}"""
-IDLE = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 # Test data: an uploaded activity whose name tries to run script.
 HOSTILE = "<img src=x onerror=alert(1)>"
 

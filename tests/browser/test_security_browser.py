@@ -8,7 +8,7 @@ import json
 import pytest
 
 from dashboard.formatting import format_date
-from tests.browser.test_explorer_browser import IDLE, MAP_READY, click_area_on_map
+from tests.browser.explorer_page import IDLE, MAP_READY, click_area_on_map
 
 pytestmark = pytest.mark.browser
 

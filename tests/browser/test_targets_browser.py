@@ -12,11 +12,10 @@ from dashboard.i18n import t
 from dashboard.targets import load_default_targets
 from dashboard.targets_form import area_options, indicator_options, rule_options
 from dashboard.targets_report import evaluate
+from tests.browser.explorer_page import IDLE, WAIT_MS
 
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 15_000
-IDLE = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 
 
 @pytest.fixture(autouse=True)

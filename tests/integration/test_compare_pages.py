@@ -8,19 +8,10 @@ import pytest
 
 from dashboard import ids
 from dashboard.compare import CompareState, compare_table
-from tests.dash_client import DashClient
-from tests.integration.test_profile_pages import hrefs, texts, walk
+from tests.dash_client import hrefs, texts, walk
 
 pytestmark = pytest.mark.slow
 MIXED = ("BU05991086", "WK059915", "ZUID0599", "NL01")
-
-
-@pytest.fixture()
-def dash_client(built_store, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
-    from app import create_app
-
-    return DashClient(create_app().server.test_client())
 
 
 def table_cells(node) -> dict[tuple[str, str], str]:

@@ -7,18 +7,9 @@ import pytest
 from dashboard import ids
 from dashboard.docs import source_lines
 from dashboard.sourceconfig import load_source_config
-from tests.dash_client import DashClient
-from tests.integration.test_profile_pages import texts, walk
+from tests.dash_client import texts, walk
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture()
-def dash_client(built_store, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
-    from app import create_app
-
-    return DashClient(create_app().server.test_client())
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -8,27 +8,9 @@ import pytest
 
 from dashboard import ids
 from dashboard.explorer import ExplorerState, parse_state, view_codes
-from tests.dash_client import DashClient
+from tests.dash_client import texts
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture()
-def dash_client(built_store, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
-    from app import create_app
-
-    return DashClient(create_app().server.test_client())
-
-
-def _texts(node) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, list):
-        return [t for child in node for t in _texts(child)]
-    if isinstance(node, dict) and "props" in node:
-        return _texts(node["props"].get("children"))
-    return []
 
 
 def test_state_round_trips_through_the_query_string(store):
@@ -76,7 +58,7 @@ def test_page_has_one_shape_per_area_in_view(dash_client, store):
 
 def test_bad_url_shows_a_notice_not_a_crash(dash_client):
     content = dash_client.render("/", "?indicator=bogus&year=abc")
-    text = " ".join(_texts(content))
+    text = " ".join(texts(content))
     assert "‘indicator’" in text and "‘year’" in text
     assert dash_client.props[(ids.EXPLORER_INDICATOR, "value")] == "bijstand_per_1000_15_64"
 
@@ -101,7 +83,7 @@ def test_area_click_selects_and_updates_details_trend_and_url(dash_client, store
     outputs = {o for c in calls for o in c.output.strip(".").split("...")}
     assert {f"{ids.EXPLORER_DETAILS}.children", f"{ids.EXPLORER_TREND}.figure",
             f"{ids.EXPLORER_MAP}.figure", f"{ids.EXPLORER_BAR}.figure"} <= outputs
-    details = " ".join(_texts(dash_client.props[(ids.EXPLORER_DETAILS, "children")]))
+    details = " ".join(texts(dash_client.props[(ids.EXPLORER_DETAILS, "children")]))
     assert "Carnisse" in details
     trend = dash_client.props[(ids.EXPLORER_TREND, "figure")]
     assert any(tr.get("name") == "Carnisse" for tr in trend["data"])

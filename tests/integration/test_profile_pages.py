@@ -6,40 +6,9 @@ import pytest
 
 from dashboard import ids
 from dashboard.profile import profile_data
-from tests.dash_client import DashClient
+from tests.dash_client import hrefs, texts, walk
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture()
-def dash_client(built_store, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
-    from app import create_app
-
-    return DashClient(create_app().server.test_client())
-
-
-def walk(node):
-    if isinstance(node, list):
-        for child in node:
-            yield from walk(child)
-    elif isinstance(node, dict) and "props" in node:
-        yield node
-        yield from walk(node["props"].get("children"))
-
-
-def texts(node) -> list[str]:
-    if isinstance(node, str | int | float) and not isinstance(node, bool):
-        return [str(node)]
-    if isinstance(node, list):
-        return [t for child in node for t in texts(child)]
-    if isinstance(node, dict) and "props" in node:
-        return texts(node["props"].get("children"))
-    return []
-
-
-def hrefs(node) -> list[str]:
-    return [n["props"]["href"] for n in walk(node) if n["props"].get("href")]
 
 
 @pytest.mark.parametrize(("code", "lang"), [("BU05991086", "nl"), ("ZUID0599", "en"),

@@ -12,27 +12,9 @@ import pytest
 from dashboard import ids
 from dashboard.projects import load_projects
 from dashboard.projects_places import placement
-from tests.dash_client import DashClient
+from tests.dash_client import texts
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture()
-def dash_client(built_store, monkeypatch):
-    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
-    from app import create_app
-
-    return DashClient(create_app().server.test_client())
-
-
-def _texts(node) -> list[str]:
-    if isinstance(node, str):
-        return [node]
-    if isinstance(node, list):
-        return [t for child in node for t in _texts(child)]
-    if isinstance(node, dict) and "props" in node:
-        return _texts(node["props"].get("children"))
-    return []
 
 
 def _operations(call) -> dict:
@@ -57,7 +39,7 @@ def test_explorer_map_has_a_marker_per_place_of_each_project(dash_client, store)
     assert "innosi" not in expected  # no place on the map: listed, not drawn
     highlight = fig["layout"]["map"]["layers"][1]
     assert highlight["visible"] is False and highlight["source"]["features"] == []
-    listed = " ".join(_texts(dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]))
+    listed = " ".join(texts(dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]))
     for p in active:
         assert p.name in listed
     assert "Amsterdam" in listed  # Bruggenbouwers is listed with its gemeente
@@ -73,7 +55,7 @@ def test_pillar_toggle_patches_only_the_projects_trace(dash_client, store):
             and placement(store, p).markers}
     assert set(ops["data.3.customdata"]) == werk
     assert set(ops["data.3.marker"]["color"]) == {"#d55e00"}
-    listed = " ".join(_texts(dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]))
+    listed = " ".join(texts(dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]))
     assert "Samen voor Zuid" in listed and "BRIDGE" not in listed
 
 
@@ -87,7 +69,7 @@ def test_choosing_a_project_outlines_its_areas_and_opens_its_panel(dash_client, 
     outline = ops["layout.map.layers.1.source"]
     assert [f["id"] for f in outline["features"]] == ["ZUID0599"]
     assert ops["layout.map.layers.1.visible"] is True
-    panel = " ".join(_texts(dash_client.props[(ids.PROJECTS_MAP_PANEL, "children")]))
+    panel = " ".join(texts(dash_client.props[(ids.PROJECTS_MAP_PANEL, "children")]))
     assert "KNAP'RZ" in panel and "003_8b11259e8df29c64.txt" in panel and "2019 – 2023" in panel
     # a click on an area (trace 0) chooses no project
     calls = dash_client.change(ids.EXPLORER_MAP, "clickData",
@@ -113,16 +95,16 @@ def test_selecting_amsterdam_lists_its_project(dash_client):
     assert content[0]["props"]["children"].startswith("Actief in Amsterdam")
     items = first_group["props"]["children"]
     assert [i["props"]["data-key"] for i in items] == ["bruggenbouwers"]
-    assert _texts(items)[:2] == ["Bruggenbouwers in stad en buurt",
+    assert texts(items)[:2] == ["Bruggenbouwers in stad en buurt",
                                  "Welzijn & gezondheid · periode onbekend · Amsterdam"]
 
 
 def test_projects_page_lists_everything_and_opens_a_project_from_the_url(dash_client):
     content = dash_client.render("/projecten", "?project=knaprz&lang=en")
-    text = " ".join(_texts(content))
+    text = " ".join(texts(content))
     for p in load_projects():
         assert p.name in text
-    panel = " ".join(_texts(dash_client.props[(ids.PROJECTS_PANEL, "children")]))
+    panel = " ".join(texts(dash_client.props[(ids.PROJECTS_PANEL, "children")]))
     assert "KNAP'RZ" in panel
     fig = dash_client.props[(ids.PROJECTS_AROUND_GRAPH, "figure")]
     assert [tr["name"] for tr in fig["data"]] == ["Rotterdam-Zuid", "Rotterdam"]
@@ -137,18 +119,18 @@ def test_filters_and_upload_then_export(dash_client, store):
     assert dash_client.props[(ids.PROJECTS_UPLOAD, "max_size")] == 2 * MAX_BYTES
     dash_client.change(ids.PROJECTS_AREA, "value", "GM0363")
     listed = dash_client.props[(ids.PROJECTS_LIST, "children")]
-    assert "1 projecten" in " ".join(_texts(listed))
+    assert "1 projecten" in " ".join(texts(listed))
     raw = ("project,name,pillar,start_date,postcode\n"
            "Test,=cmd|' /C calc'!A0,wonen,2024-02-01,3074\n"
            "Test,Fout,wonen,2024-02-01,0000\n")
     url = "data:text/csv;base64," + base64.b64encode(raw.encode()).decode()
     dash_client.props[(ids.PROJECTS_UPLOAD, "filename")] = "test.csv"
     dash_client.change(ids.PROJECTS_UPLOAD, "contents", url)
-    report = " ".join(_texts(dash_client.props[(ids.PROJECTS_UPLOAD_RESULT, "children")]))
+    report = " ".join(texts(dash_client.props[(ids.PROJECTS_UPLOAD_RESULT, "children")]))
     assert "1 opgeslagen, 0 al aanwezig (dubbel), 1 afgewezen" in report
     assert "Rij 3: postcode ‘0000’" in report
     dash_client.change(ids.PROJECTS_UPLOAD, "contents", url + "")  # the same file again
-    report = " ".join(_texts(dash_client.props[(ids.PROJECTS_UPLOAD_RESULT, "children")]))
+    report = " ".join(texts(dash_client.props[(ids.PROJECTS_UPLOAD_RESULT, "children")]))
     assert "0 opgeslagen, 1 al aanwezig (dubbel), 1 afgewezen" in report
     calls = dash_client.change(ids.PROJECTS_EXPORT_CSV, "n_clicks", 1)
     sent = calls[0].response["response"][ids.PROJECTS_DOWNLOAD]["data"]

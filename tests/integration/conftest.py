@@ -1,0 +1,16 @@
+"""Fixtures of the integration tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dash_client import DashClient
+
+
+@pytest.fixture()
+def dash_client(built_store, monkeypatch):
+    """The whole app on the real store, driven through Dash's HTTP endpoints."""
+    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
+    from app import create_app
+
+    return DashClient(create_app().server.test_client())
