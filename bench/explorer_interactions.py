@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.server import Gunicorn, HttpClient
 from bench.stats import summarise, table
 from dashboard import ids
-from dashboard.explorer import DEFAULT_INDICATOR, view_codes
+from dashboard.explorer.state import DEFAULT_INDICATOR, view_codes
 from dashboard.store import Store
 from tests.dash_client import DashClient
 

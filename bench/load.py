@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from bench import explorer_interactions as inter
 from bench.server import Gunicorn, HttpClient
 from bench.stats import summarise, table
-from dashboard.explorer import DEFAULT_INDICATOR
+from dashboard.explorer.state import DEFAULT_INDICATOR
 from dashboard.store import Store
 from tests.dash_client import DashClient
 

@@ -15,8 +15,9 @@ import plotly.io as pio
 from dash import Patch
 
 from bench.stats import ratio, summarise
-from dashboard import figures, views
-from dashboard.explorer import ExplorerState, gemeente_outline, view_codes
+from dashboard import figures
+from dashboard.explorer import views
+from dashboard.explorer.state import ExplorerState, gemeente_outline, view_codes
 from dashboard.store import Store
 from geo.boundaries import to_geojson
 

@@ -29,7 +29,7 @@ from bench.naive import compare
 from bench.server import Gunicorn, HttpClient
 from bench.stats import table
 from bench.synthetic import LABEL, ensure_synthetic_store
-from dashboard.explorer import DEFAULT_INDICATOR, ExplorerState
+from dashboard.explorer.state import DEFAULT_INDICATOR, ExplorerState
 from dashboard.store import Store
 from tests.dash_client import DashClient
 

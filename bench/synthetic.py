@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from dashboard.build import AREAS_FILE, FLAGS_FILE, MANIFEST_FILE, OBS_FILE, STORE_VERSION
 from dashboard.catalogue import load_catalogue
+from dashboard.store.files import AREAS_FILE, FLAGS_FILE, MANIFEST_FILE, OBS_FILE, STORE_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "cache" / "bench" / "synthetic-national"

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output, State
 
-from dashboard import compare_view, ids
-from dashboard.compare import parse_compare
+from dashboard import ids
+from dashboard.compare import view as compare_view
+from dashboard.compare.model import parse_compare
+from dashboard.exports.toolkit import compare_toolkit
 from dashboard.store import get_store
-from dashboard.toolkit import compare_toolkit
 
 
 def register(app) -> None:

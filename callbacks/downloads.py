@@ -1,4 +1,4 @@
-"""Download routes on the Flask server: thin wiring to dashboard/downloads.py.
+"""Download routes on the Flask server: thin wiring to dashboard/exports/downloads.py.
 
 ``/download/explorer.<fmt>?<explorer query>``, ``/download/compare.<fmt>?<compare query>``,
 ``/download/store.<fmt>?lang=`` and ``/download/profile/<code>.<fmt>?lang=``. Parameters are
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from flask import Response, request
 
-from dashboard.downloads import MEDIA_TYPES, DownloadError, build_download
+from dashboard.exports.downloads import MEDIA_TYPES, DownloadError, build_download
+from dashboard.exports.toolkit import DOWNLOAD_ROOT
 from dashboard.store import StoreNotFound, get_store
-from dashboard.toolkit import DOWNLOAD_ROOT
 
 
 def _send(kind: str, fmt: str, code: str | None = None) -> Response:

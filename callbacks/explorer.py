@@ -1,4 +1,4 @@
-"""Explorer callbacks: thin wiring from controls to the functions in dashboard/views.py.
+"""Explorer callbacks: thin wiring from controls to the functions in dashboard/explorer/views.py.
 
 Indicator, year, scale and selection changes send the map only a ``Patch`` of values and
 colours; the geometry is sent again only when the view itself (level, area) changes.
@@ -12,13 +12,14 @@ from urllib.parse import parse_qs
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, views
-from dashboard.downloads import FORMATS
-from dashboard.explorer import ExplorerState, apply_click, parse_state
-from dashboard.panels import details_panel, values_table
-from dashboard.projects_map import Layer
+from dashboard import ids
+from dashboard.explorer import views
+from dashboard.explorer.panels import details_panel, values_table
+from dashboard.explorer.state import ExplorerState, apply_click, parse_state
+from dashboard.exports.downloads import FORMATS
+from dashboard.exports.toolkit import DOWNLOAD_ROOT, explorer_toolkit_links
+from dashboard.projects.layer import Layer
 from dashboard.store import get_store
-from dashboard.toolkit import DOWNLOAD_ROOT, explorer_toolkit_links
 
 CONTROLS = [Input(ids.EXPLORER_INDICATOR, "value"), Input(ids.EXPLORER_YEAR, "value"),
             Input(ids.EXPLORER_LEVEL, "value"), Input(ids.EXPLORER_AREA, "value"),

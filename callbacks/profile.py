@@ -7,9 +7,9 @@ from dash import Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
+from dashboard.exports.toolkit import profile_href
 from dashboard.i18n import normalise_lang
 from dashboard.store import get_store
-from dashboard.toolkit import profile_href
 
 
 def register(app) -> None:

@@ -8,15 +8,16 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, dcc
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, views
-from dashboard.explorer import parse_state
+from dashboard import ids
+from dashboard.explorer import views
+from dashboard.explorer.state import parse_state
 from dashboard.i18n import normalise_lang
-from dashboard.projects import all_projects
-from dashboard.projects_around import around_outputs, indicator_options
-from dashboard.projects_map import Layer, find
-from dashboard.projects_page import export_file, page_projects, page_table, upload_report
-from dashboard.projects_panels import clicked_project, map_outputs, project_panel
-from dashboard.projects_upload import import_upload
+from dashboard.projects.around import around_outputs, indicator_options
+from dashboard.projects.layer import Layer, find
+from dashboard.projects.page import export_file, page_projects, page_table, upload_report
+from dashboard.projects.panels import clicked_project, map_outputs, project_panel
+from dashboard.projects.registry import all_projects
+from dashboard.projects.upload import import_upload
 from dashboard.store import get_store
 
 #: Explorer controls a projects-layer update reads (as State: the layer never re-sends

@@ -1,4 +1,4 @@
-"""Callbacks of the targets page: thin wiring to dashboard/targets_*.py.
+"""Callbacks of the targets page: thin wiring to dashboard/targets/.
 
 A successful save or delete sends the browser to the page again (``saved=`` / ``deleted=``
 in the URL), so every card, the matrix and the table are rendered afresh from the
@@ -13,14 +13,14 @@ from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
-from dashboard.figures.targets import detail_figure
 from dashboard.i18n import normalise_lang
 from dashboard.settings import get_settings
 from dashboard.store import get_store
-from dashboard.targets import FIELDS
-from dashboard.targets_export import export_file
-from dashboard.targets_form import PAGE_PATH, find_target, form_values, remove, submit
-from dashboard.targets_report import detail_parts, evaluate
+from dashboard.targets.export import export_file
+from dashboard.targets.figures import detail_figure
+from dashboard.targets.form import PAGE_PATH, find_target, form_values, remove, submit
+from dashboard.targets.model import FIELDS
+from dashboard.targets.report import detail_parts, evaluate
 
 FORM_STATES = [State(ids.TARGETS_FORM_FIELDS[f], "value") for f in FIELDS]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from dashboard.explorer import view_codes
+from dashboard.explorer.state import view_codes
 from dashboard.store import Store, get_store
 
 
@@ -118,8 +118,8 @@ class StoreData:
 
     def observations(self, lang: str = "en") -> pd.DataFrame:
         """Every value of the store in long form, as the whole-store CSV download has it."""
-        from dashboard.downloads import store_rows
-        from dashboard.export import finish_rows
+        from dashboard.exports.downloads import store_rows
+        from dashboard.exports.tidy import finish_rows
 
         return finish_rows(self.store, store_rows(self.store, lang), lang)
 
@@ -129,8 +129,8 @@ class StoreData:
 
     def citation(self, lang: str = "en") -> str:
         """A citation line for everything in the store (sources, retrieval dates, licence)."""
-        from dashboard.downloads import store_rows
-        from dashboard.export import provenance
+        from dashboard.exports.downloads import store_rows
+        from dashboard.exports.tidy import provenance
 
         return provenance(self.store, store_rows(self.store, lang), lang)["citation"]
 

@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from dashboard.sources.records import level_of
 from dashboard.yamlfile import read_yaml
+
+LEVEL_BY_PREFIX = {"GM": "gemeente", "WK": "wijk", "BU": "buurt"}
+_CODE_RE = re.compile(r"^(GM|WK|BU)\d{4}(\d{2})?(\d{2})?$")
+
+
+def clean_code(value: Any) -> str:
+    """Trim a CBS region code (``"BU05990110  "`` → ``"BU05990110"``)."""
+    return str(value).strip() if value is not None else ""
+
+
+def level_of(code: str) -> str | None:
+    """``gemeente``/``wijk``/``buurt`` for a well-formed CBS code, else ``None``."""
+    code = clean_code(code)
+    if not _CODE_RE.match(code):
+        return None
+    prefix = code[:2]
+    expected = {"GM": 6, "WK": 8, "BU": 10}[prefix]
+    return LEVEL_BY_PREFIX[prefix] if len(code) == expected else None
+
+
+def gemeente_of(code: str) -> str:
+    """The ``GMxxxx`` code a GM/WK/BU code belongs to."""
+    code = clean_code(code)
+    return "GM" + code[2:6]
 
 
 class AreasError(ValueError):

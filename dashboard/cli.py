@@ -23,7 +23,7 @@ def _progress(msg: str) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from dashboard.build import run_build
+    from dashboard.pipeline.build import run_build
 
     settings = get_settings()
     snapshot = args.snapshot or settings.snapshot_dir
@@ -42,7 +42,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from dashboard.export import export_rows
+    from dashboard.exports.tidy import export_rows
     from dashboard.store import Store
 
     store = Store.open(args.store or get_settings().store_dir)
@@ -53,7 +53,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_docs(args: argparse.Namespace) -> int:
     from dashboard.catalogue import load_catalogue
-    from dashboard.docs import DOCS_FILE, render_markdown, write_docs
+    from dashboard.exports.docs import DOCS_FILE, render_markdown, write_docs
     from dashboard.sourceconfig import load_source_config
 
     data_dir = get_settings().data_dir

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import compare_view, ids, pages
-from dashboard.compare import area_options, parse_compare
+from dashboard import ids, pages
+from dashboard.compare import view as compare_view
+from dashboard.compare.model import area_options, parse_compare
+from dashboard.exports.toolkit import compare_toolkit
 from dashboard.i18n import t
-from dashboard.toolkit import compare_toolkit
 from layouts.common import lang_switch, open_store, other_lang, site_nav
 
 PATH = pages.COMPARE

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import figures, ids, views
-from dashboard.explorer import LEVELS, area_choices, parse_state
+from dashboard import figures, ids
+from dashboard.explorer import views
+from dashboard.explorer.panels import details_panel, values_table
+from dashboard.explorer.state import LEVELS, area_choices, parse_state
+from dashboard.exports.toolkit import explorer_toolkit
 from dashboard.i18n import t
-from dashboard.panels import details_panel, values_table
-from dashboard.projects_map import Layer
-from dashboard.projects_panels import map_block
-from dashboard.toolkit import explorer_toolkit
+from dashboard.projects.layer import Layer
+from dashboard.projects.panels import map_block
 from layouts.common import lang_switch, open_store, other_lang, site_nav
 
 GRAPH_CONFIG = figures.GRAPH_CONFIG

@@ -7,25 +7,20 @@ summary built by hand.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from urllib.parse import urlencode
 
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.catalogue import THEMES
+from dashboard.exports.toolkit import profile_href, store_toolkit
 from dashboard.formatting import format_date, format_int, format_year_ranges
-from dashboard.i18n import LANGS, label_or_key, parse_lang, t
+from dashboard.i18n import label_or_key, parse_lang, t
 from dashboard.settings import get_settings
 from dashboard.store import StoreNotFound, get_store
-from dashboard.toolkit import profile_href, store_toolkit
-from layouts.common import site_nav
+from layouts.common import data_page, render_no_store
 
-BUILD_COMMAND = "python -m dashboard build --snapshot ../shared/snapshot"
 LEVELS = ("gemeente", "wijk", "buurt", "custom")
-LANG_NAMES = {"nl": "Nederlands", "en": "English"}
 COMPUTED_SOURCES = ("aggregated", "derived")  # made by the build, not published as such
 
 
@@ -91,78 +86,7 @@ def render(
         _section(ids.HOME_SOURCES, t("home.sources", lang), _sources(sources, lang)),
         html.Section([html.H2(t("downloads.store", lang)), *store_toolkit(lang)]),
     ]
-    return _page(lang, notice, query, body)
-
-
-def render_no_store(store_dir: Path | str, lang: str, notice: str | None = None,
-                    detail: str = "", query: Mapping | None = None) -> html.Main:
-    """The page shown when no store is built yet: where it was looked for, how to build it.
-
-    Both languages are shown (the requested one first): whoever sees this is setting
-    the dashboard up and may not have found the language switch yet.
-
-    Parameters
-    ----------
-    store_dir : Path or str
-        Where the store was expected.
-    lang : str
-        ``"nl"`` or ``"en"``.
-    notice : str or None
-        A message to show at the top.
-    detail : str
-        The store's own error message (shown once, as it comes).
-    query : Mapping or None
-        Other URL parameters, kept in the language links.
-
-    Returns
-    -------
-    dash.html.Main
-        The page.
-    """
-    order = [lang, *(code for code in LANGS if code != lang)]
-    blocks = []
-    for code in order:
-        head = html.H1 if code == lang else html.H2
-        parts = [
-            head(t("nostore.title", code)),
-            html.P(t("nostore.body", code, path=str(store_dir))),
-            html.P(t("nostore.howto", code)),
-            html.Pre(html.Code(f"{BUILD_COMMAND} --out {shlex.quote(str(store_dir))}")),
-        ]
-        blocks.append(html.Div(parts, lang=code, className="no-store-block"))
-    if detail:
-        blocks.append(html.P(t("nostore.detail", lang, detail=detail), className="muted"))
-    body = [html.Div(blocks, id=ids.HOME_NO_STORE, className="no-store", role="alert")]
-    return _page(lang, notice, query, body)
-
-
-def _page(lang: str, notice: str | None, query: Mapping | None, body: list) -> html.Main:
-    site = site_nav(lang, "data")
-    top = [site, _lang_nav(lang, query or {})]
-    if notice:
-        top.append(html.P(notice, id=ids.HOME_LANG_NOTICE, className="notice", role="status"))
-    return html.Main([html.Header(top, className="page-header"), *body],
-                     id=ids.HOME_PAGE, lang=lang, className="page")
-
-
-def _kept(query: Mapping) -> dict:
-    # The language links keep the page's other parameters, but never echo a huge or odd one.
-    return {k: v for k, v in query.items()
-            if isinstance(k, str) and len(k) <= 20 and isinstance(v, str) and len(v) <= 200}
-
-
-def _lang_nav(lang: str, query: Mapping) -> html.Nav:
-    items = []
-    for code in LANGS:
-        name = LANG_NAMES[code]
-        if code == lang:
-            item = html.Strong(name, lang=code, **{"aria-current": "page"})
-        else:
-            href = "?" + urlencode({**_kept(query), "lang": code}, doseq=True)
-            item = html.Span(dcc.Link(name, href=href), lang=code)
-        items.append(html.Li(item))
-    return html.Nav(html.Ul(items, className="lang-list"), id=ids.HOME_LANG_NAV,
-                    className="lang-nav", **{"aria-label": t("lang.nav", lang)})
+    return data_page(lang, notice, query, body)
 
 
 def _section(section_id: str, title: str, content: list) -> html.Section:

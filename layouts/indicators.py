@@ -1,6 +1,6 @@
 """Indicator documentation page ``/indicatoren``: every indicator with definition, unit,
 source per year, licence and caveats — the same entries as ``docs/indicators.md``
-(dashboard/docs.py), plus the years the built store holds when there is one.
+(dashboard/exports/docs.py), plus the years the built store holds when there is one.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from dashboard import ids, pages
 from dashboard.catalogue import THEMES, load_catalogue
-from dashboard.docs import indicator_doc
+from dashboard.exports.docs import indicator_doc
 from dashboard.formatting import format_year_ranges
 from dashboard.i18n import label_or_key, parse_lang, t
 from dashboard.settings import get_settings

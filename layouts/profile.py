@@ -10,11 +10,11 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import ids, pages
-from dashboard.briefing import notes, sparkline_src, trend_alt
-from dashboard.compare import area_options
+from dashboard.compare.model import area_options
+from dashboard.exports.toolkit import compare_href, profile_href, profile_toolkit
 from dashboard.i18n import label_or_key, parse_lang, t
-from dashboard.profile import profile_data
-from dashboard.toolkit import compare_href, profile_href, profile_toolkit
+from dashboard.profile.briefing import notes, sparkline_src, trend_alt
+from dashboard.profile.model import profile_data
 from layouts.common import lang_switch, open_store, other_lang, site_nav
 
 PATH_TEMPLATE = pages.PROFILE_TEMPLATE

@@ -11,18 +11,19 @@ from dash import dcc, html
 
 from dashboard import figures, ids, pages
 from dashboard.i18n import t
-from dashboard.projects import PILLARS, all_projects, organisations
-from dashboard.projects_around import around_outputs, indicator_options
-from dashboard.projects_map import ALL_PILLARS, find
-from dashboard.projects_page import (
+from dashboard.projects.around import around_outputs, indicator_options
+from dashboard.projects.layer import ALL_PILLARS, find
+from dashboard.projects.model import PILLARS
+from dashboard.projects.page import (
     area_options,
     page_projects,
     page_table,
     parse_query,
     year_options,
 )
-from dashboard.projects_panels import pillar_options, project_panel
-from dashboard.projects_upload import MAX_BYTES
+from dashboard.projects.panels import pillar_options, project_panel
+from dashboard.projects.registry import all_projects, organisations
+from dashboard.projects.upload import MAX_BYTES
 from layouts.common import lang_switch, open_store, other_lang, site_nav
 
 PATH = pages.PROJECTS

@@ -13,11 +13,11 @@ from datetime import date
 from dash import dcc, html
 
 from dashboard import ids, pages
-from dashboard.figures.targets import SPARK_CONFIG, detail_figure, sparkline
 from dashboard.formatting import format_date
 from dashboard.i18n import parse_lang, t
 from dashboard.settings import get_settings
-from dashboard.targets_form import (
+from dashboard.targets.figures import SPARK_CONFIG, detail_figure, sparkline
+from dashboard.targets.form import (
     area_options,
     form_values,
     indicator_options,
@@ -26,7 +26,7 @@ from dashboard.targets_form import (
     rule_options,
     target_options,
 )
-from dashboard.targets_report import (
+from dashboard.targets.report import (
     area_series,
     by_pillar,
     card,

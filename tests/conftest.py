@@ -38,7 +38,7 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def built_store(snapshot_dir, tmp_path_factory) -> Path:
     """A real store built once per test session from ../shared/snapshot (Rotterdam)."""
-    from dashboard.build import run_build
+    from dashboard.pipeline.build import run_build
 
     out = tmp_path_factory.mktemp("store") / "store"
     run_build(out, snapshot=snapshot_dir, gemeenten=("GM0599",), data_dir=ROOT / "data",

@@ -23,7 +23,7 @@ def explorer_download(fmt: str) -> str:
     Parameters
     ----------
     fmt : str
-        A format of ``dashboard.downloads.FORMATS["explorer"]``, e.g. ``"csv"``.
+        A format of ``dashboard.exports.downloads.FORMATS["explorer"]``, e.g. ``"csv"``.
 
     Returns
     -------

@@ -39,7 +39,7 @@ TARGETS_FORM_SAVE = "targets-form-save"
 TARGETS_FORM_DELETE = "targets-form-delete"
 TARGETS_FORM_MESSAGE = "targets-form-message"
 
-#: Form field name (see dashboard.targets.FIELDS) -> input id, in form order.
+#: Form field name (see dashboard.targets.model.FIELDS) -> input id, in form order.
 TARGETS_FORM_FIELDS = {
     "key": TARGETS_FORM_KEY, "pillar": TARGETS_FORM_PILLAR,
     "indicator": TARGETS_FORM_INDICATOR, "area": TARGETS_FORM_AREA, "rule": TARGETS_FORM_RULE,

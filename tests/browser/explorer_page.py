@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.explorer import view_codes
+from dashboard.explorer.state import view_codes
 
 WAIT_MS = 15_000
 # Plotted, and dcc.Graph has bound its click handler (it does so once Plotly.react resolves,

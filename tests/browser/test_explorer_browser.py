@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dashboard.explorer import (
+from dashboard.explorer.state import (
     DEFAULT_INDICATOR,
     ExplorerState,
     default_area,

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 import tests.browser.explorer_page as explorer_browser
-from dashboard.explorer import default_area, view_codes
+from dashboard.explorer.state import default_area, view_codes
 from dashboard.i18n import t
-from dashboard.profile import profile_data
+from dashboard.profile.model import profile_data
 
 pytestmark = pytest.mark.browser
 WAIT_MS = explorer_browser.WAIT_MS

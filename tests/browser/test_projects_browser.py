@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.i18n import t
-from dashboard.projects import load_projects
-from dashboard.projects_places import placement
+from dashboard.projects.places import placement
+from dashboard.projects.registry import load_projects
 from tests.browser.explorer_page import IDLE, MAP_READY, WAIT_MS
 
 MAP = "#explorer-map .js-plotly-plot"

@@ -9,9 +9,9 @@ import pytest
 
 from dashboard import ids
 from dashboard.i18n import t
-from dashboard.targets import load_default_targets
-from dashboard.targets_form import area_options, indicator_options, rule_options
-from dashboard.targets_report import evaluate
+from dashboard.targets.form import area_options, indicator_options, rule_options
+from dashboard.targets.model import load_default_targets
+from dashboard.targets.report import evaluate
 from tests.browser.explorer_page import IDLE, WAIT_MS
 
 pytestmark = pytest.mark.browser

@@ -14,8 +14,8 @@ from urllib.parse import quote
 
 import pytest
 
-from dashboard.build import run_build
-from dashboard.sources.snapshot import SnapshotError
+from dashboard.pipeline.build import run_build
+from dashboard.pipeline.sources.snapshot import SnapshotError
 from tests.dash_client import ROUTER_OUTPUT
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.build import run_build
 from dashboard.catalogue import CatalogueError
-from dashboard.sources.snapshot import SnapshotError
+from dashboard.pipeline.build import run_build
+from dashboard.pipeline.sources.snapshot import SnapshotError
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from dashboard import ids
-from dashboard.compare import CompareState, compare_table
+from dashboard.compare.model import CompareState, compare_table
 from tests.dash_client import hrefs, texts, walk
 
 pytestmark = pytest.mark.slow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard import ids
-from dashboard.docs import source_lines
+from dashboard.exports.docs import source_lines
 from dashboard.sourceconfig import load_source_config
 from tests.dash_client import texts, walk
 

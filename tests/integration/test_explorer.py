@@ -7,7 +7,7 @@ import json
 import pytest
 
 from dashboard import ids
-from dashboard.explorer import ExplorerState, parse_state, view_codes
+from dashboard.explorer.state import ExplorerState, parse_state, view_codes
 from tests.dash_client import texts
 
 pytestmark = pytest.mark.slow
@@ -108,7 +108,7 @@ def test_forged_callback_input_is_validated(dash_client):
 
 
 def test_clicks_replace_or_add_up_to_four():
-    from dashboard.explorer import apply_click
+    from dashboard.explorer.state import apply_click
 
     assert apply_click(["A"], "B", add=False) == ["B"]
     assert apply_click(["A"], "B", add=True) == ["A", "B"]

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-import dashboard.sources.live as live
-from dashboard.build import run_build
-from dashboard.sources.cbs_odata import CbsODataClient
-from dashboard.sources.http import SourceError, make_session
+import dashboard.pipeline.sources.live as live
+from dashboard.pipeline.build import run_build
+from dashboard.pipeline.sources.cbs_odata import CbsODataClient
+from dashboard.pipeline.sources.http import SourceError, make_session
 from dashboard.store import get_store
 from tests.dash_client import DashClient
 from tests.fakes import FakeServer, Reply

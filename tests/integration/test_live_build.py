@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.build import run_build
-from dashboard.sources.http import SourceError, make_session
+from dashboard.pipeline.build import run_build
+from dashboard.pipeline.sources.http import SourceError, make_session
 from dashboard.store import Store
 from tests.fakes import FakeServer, Reply
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard import ids
-from dashboard.profile import profile_data
+from dashboard.profile.model import profile_data
 from tests.dash_client import hrefs, texts, walk
 
 pytestmark = pytest.mark.slow

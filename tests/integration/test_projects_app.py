@@ -10,8 +10,8 @@ import json
 import pytest
 
 from dashboard import ids
-from dashboard.projects import load_projects
-from dashboard.projects_places import placement
+from dashboard.projects.places import placement
+from dashboard.projects.registry import load_projects
 from tests.dash_client import texts
 
 pytestmark = pytest.mark.slow
@@ -113,7 +113,7 @@ def test_projects_page_lists_everything_and_opens_a_project_from_the_url(dash_cl
 
 
 def test_filters_and_upload_then_export(dash_client, store):
-    from dashboard.projects_upload import MAX_BYTES
+    from dashboard.projects.upload import MAX_BYTES
 
     dash_client.render("/projecten", "")
     assert dash_client.props[(ids.PROJECTS_UPLOAD, "max_size")] == 2 * MAX_BYTES

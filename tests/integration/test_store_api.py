@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from dashboard.export import neutralise
+from dashboard.exports.tidy import neutralise
 from dashboard.store import VALUE_COLUMNS, Store
 
 pytestmark = pytest.mark.slow

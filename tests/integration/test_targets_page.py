@@ -11,8 +11,8 @@ import pytest
 
 from dashboard import ids
 from dashboard.store import get_store
-from dashboard.targets import load_default_targets
-from dashboard.targets_db import saved_targets
+from dashboard.targets.db import saved_targets
+from dashboard.targets.model import load_default_targets
 from tests.dash_client import DashClient
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,14 +11,14 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dashboard.explorer import parse_state
+from dashboard.explorer.state import parse_state
 from dashboard.settings import get_settings
-from dashboard.targets import Target, load_default_targets, validate_target
-from dashboard.targets_db import all_targets, saved_targets
-from dashboard.targets_export import export_file
-from dashboard.targets_form import remove, submit
-from dashboard.targets_report import benchmark_value, evaluate, focus_wijken, matrix
-from dashboard.targets_status import MET, NO_DATA, OFF_TRACK, ON_TRACK
+from dashboard.targets.db import all_targets, saved_targets
+from dashboard.targets.export import export_file
+from dashboard.targets.form import remove, submit
+from dashboard.targets.model import Target, load_default_targets, validate_target
+from dashboard.targets.report import benchmark_value, evaluate, focus_wijken, matrix
+from dashboard.targets.status import MET, NO_DATA, OFF_TRACK, ON_TRACK
 
 ROOT = Path(__file__).resolve().parents[2]
 G4 = ("GM0363", "GM0599", "GM0518", "GM0344")
@@ -220,9 +220,9 @@ def test_export_has_date_years_and_rules(store):
 
 
 def test_a_broken_defaults_file_or_a_vanished_area_does_not_break_the_page(store, tmp_path):
-    from dashboard.targets_db import save_target
-    from dashboard.targets_form import load_targets
-    from dashboard.targets_report import area_series
+    from dashboard.targets.db import save_target
+    from dashboard.targets.form import load_targets
+    from dashboard.targets.report import area_series
 
     gone = _target(key="oud_gebied", area="BU05999999", origin="user")
     save_target(gone)  # e.g. an area of an older build; saved before the store changed

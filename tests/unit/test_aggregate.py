@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.aggregate import Obs, aggregate, derive
 from dashboard.catalogue import parse_catalogue
+from dashboard.pipeline.aggregate import Obs, aggregate, derive
 
 
 def _ind(key, method, **agg):

@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from dashboard.explorer import ExplorerState, view_values
+from dashboard.explorer.state import ExplorerState, view_values
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,12 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from dashboard.sources.cbs_odata import CbsODataClient, raw_table_from_recorded, region_filter
-from dashboard.sources.http import SourceError, make_session
+from dashboard.pipeline.sources.cbs_odata import (
+    CbsODataClient,
+    raw_table_from_recorded,
+    region_filter,
+)
+from dashboard.pipeline.sources.http import SourceError, make_session
 from tests.fakes import FakeServer, Reply
 
 TABLE = "85984NED"

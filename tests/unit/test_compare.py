@@ -6,7 +6,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from dashboard.compare import (
+from dashboard.compare.model import (
     MAX_AREAS,
     CompareState,
     compare_figures,

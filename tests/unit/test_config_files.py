@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.areas import AreasError, load_areas, parse_areas
+from dashboard.areas import AreasError, level_of, load_areas, parse_areas
 from dashboard.settings import get_settings
 from dashboard.sourceconfig import SourceConfigError, load_source_config
-from dashboard.sources.records import level_of
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 FOCUS = {"Afrikaanderwijk", "Bloemhof", "Carnisse", "Feijenoord", "Hillesluis", "Oud-Charlois",

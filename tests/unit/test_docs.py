@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from dashboard.catalogue import load_catalogue, parse_catalogue
-from dashboard.docs import DOCS_FILE, render_markdown, source_lines
+from dashboard.exports.docs import DOCS_FILE, render_markdown, source_lines
 from dashboard.sourceconfig import load_source_config
 from dashboard.yamlfile import read_yaml
 

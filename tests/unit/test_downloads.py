@@ -13,16 +13,16 @@ import pandas as pd
 import pyogrio
 import pytest
 
-from dashboard.downloads import (
+from dashboard.explorer.state import ExplorerState, benchmark_codes, view_codes
+from dashboard.exports.downloads import (
     DownloadError,
     build_download,
     explorer_map_rows,
     explorer_rows,
     store_rows,
 )
-from dashboard.explorer import ExplorerState, benchmark_codes, view_codes
-from dashboard.export import HEADERS, TIDY_COLUMNS, provenance, to_csv
-from dashboard.fileformats import to_geojson, to_gpkg, to_xlsx
+from dashboard.exports.formats import to_geojson, to_gpkg, to_xlsx
+from dashboard.exports.tidy import HEADERS, TIDY_COLUMNS, provenance, to_csv
 from dashboard.i18n import label_or_key, t
 
 STATE = ExplorerState("pct_huur_corporatie", 2022, "buurt", "ZUID0599",

@@ -83,7 +83,7 @@ def _raw_pc4(snapshot_dir):
 
 
 def test_the_build_writes_the_postcode_areas_of_rotterdam(store, snapshot_dir):
-    from dashboard.projects_pc4 import load_pc4
+    from dashboard.store.pc4 import load_pc4
 
     pc4 = load_pc4(store)
     raw = _raw_pc4(snapshot_dir)
@@ -98,7 +98,7 @@ def test_the_build_writes_the_postcode_areas_of_rotterdam(store, snapshot_dir):
 @pytest.mark.parametrize("postcode", ["3083", "3074", "3072", "3011"])
 def test_postcodes_are_placed_on_the_buurten_holding_a_tenth_or_more(store, snapshot_dir,
                                                                       postcode):
-    from dashboard.projects_places import place_postcodes
+    from dashboard.projects.places import place_postcodes
 
     # By hand: overlay the unsimplified postcode polygon with the store's 2024 buurten.
     raw = _raw_pc4(snapshot_dir)
@@ -115,7 +115,7 @@ def test_postcodes_are_placed_on_the_buurten_holding_a_tenth_or_more(store, snap
 
 
 def test_coordinates_go_to_their_buurt_or_else_their_gemeente(store):
-    from dashboard.projects_places import place_coordinates
+    from dashboard.projects.places import place_coordinates
 
     carnisse = store.area("Carnisse")["code"]
     inside = store.areas.loc[carnisse, "geometry"].representative_point()
@@ -126,8 +126,8 @@ def test_coordinates_go_to_their_buurt_or_else_their_gemeente(store):
 
 
 def test_a_project_given_by_postcode_and_point_is_placed_with_markers(store):
-    from dashboard.projects import Point, Project, Text
-    from dashboard.projects_places import place_postcodes, placement
+    from dashboard.projects.model import Point, Project, Text
+    from dashboard.projects.places import place_postcodes, placement
 
     p = Project(key="t", name="T", summary=Text(nl="a", en="b"), source="test",
                 points=(Point(postcode="3074"), Point(lat=52.0, lon=4.0),

@@ -7,7 +7,7 @@ import pytest
 from dashboard import ids
 from dashboard.catalogue import THEMES
 from dashboard.i18n import parse_lang
-from layouts import home
+from layouts import common, home
 
 
 def summary() -> dict:
@@ -182,7 +182,7 @@ def test_empty_summary_renders_without_errors():
 
 
 def test_no_store_message_is_bilingual_with_path_and_command():
-    page = home.render_no_store("/srv/store", "en", detail="no manifest.json")
+    page = common.render_no_store("/srv/store", "en", detail="no manifest.json")
     content = text(by_id(page, ids.HOME_NO_STORE))
     assert "No built data store was found at /srv/store." in content
     assert "Er is geen gebouwde databank gevonden in /srv/store." in content

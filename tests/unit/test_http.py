@@ -8,7 +8,7 @@ import socket
 
 import pytest
 
-from dashboard.sources.http import (
+from dashboard.pipeline.sources.http import (
     USER_AGENT,
     RawCache,
     SourceError,

@@ -49,7 +49,7 @@ def test_no_literal_ids_in_layouts_or_callbacks(repo_root):
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if LITERAL_ID.search(line):
                     offenders.append(f"{path.relative_to(repo_root)}:{number}: {line.strip()}")
-    assert not offenders, "ids must come from dashboard/ids.py:\n" + "\n".join(offenders)
+    assert not offenders, "ids must come from dashboard/ids/:\n" + "\n".join(offenders)
 
 
 def test_the_literal_id_check_catches_literals():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.sources.markers import (
+from dashboard.pipeline.sources.markers import (
     MISSING_CODES,
     MISSING_MARKERS,
     SECRET_CODES,

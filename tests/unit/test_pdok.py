@@ -6,8 +6,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from dashboard.sources.http import SourceError, make_session
-from dashboard.sources.pdok import PdokClient
+from dashboard.pipeline.sources.http import SourceError, make_session
+from dashboard.pipeline.sources.pdok import PdokClient
 from tests.fakes import FakeServer, Reply
 
 ITEMS = "/wijken-en-buurten-2024/ogc/v1/collections/buurten/items"

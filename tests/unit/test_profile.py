@@ -8,8 +8,8 @@ import sys
 import pandas as pd
 import pytest
 
-from dashboard.briefing import notes, sparkline_svg
-from dashboard.profile import benchmark_codes, key_indicators, peer_codes, profile_data
+from dashboard.profile.briefing import notes, sparkline_svg
+from dashboard.profile.model import benchmark_codes, key_indicators, peer_codes, profile_data
 
 BUURT, CUSTOM, GEMEENTE = "BU05991086", "ZUID0599", "GM0599"  # Afrikaanderwijk, Zuid, Rotterdam
 
@@ -151,7 +151,7 @@ def test_unknown_area_raises_a_key_error(store):
 
 
 def test_projects_missing_module_leaves_the_page_working(store, monkeypatch):
-    monkeypatch.setitem(sys.modules, "dashboard.projects", None)  # import fails
+    monkeypatch.setitem(sys.modules, "dashboard.projects.registry", None)  # import fails
     assert profile_data(store, BUURT, "nl")["projects"] is None
 
 
@@ -171,8 +171,8 @@ def test_sparkline_breaks_at_boundary_change_and_gaps():
 
 
 def test_projects_come_from_the_projects_module(store):
-    projects = pytest.importorskip("dashboard.projects")
+    projects = pytest.importorskip("dashboard.projects.registry")
     if not hasattr(projects, "projects_for_area"):
-        pytest.skip("dashboard.projects has no projects_for_area yet")
+        pytest.skip("dashboard.projects.registry has no projects_for_area yet")
     expected = [p["key"] for p in projects.projects_for_area(store, BUURT, lang="nl")]
     assert [p["key"] for p in profile_data(store, BUURT, "nl")["projects"]] == expected

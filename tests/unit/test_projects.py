@@ -8,14 +8,8 @@ import unicodedata
 import pytest
 import yaml
 
-from dashboard.projects import (
-    ProjectsError,
-    filter_projects,
-    load_projects,
-    parse_projects,
-    period_bounds,
-    projects_for_area,
-)
+from dashboard.projects.model import ProjectsError, parse_projects, period_bounds
+from dashboard.projects.registry import filter_projects, load_projects, projects_for_area
 
 SEEDS = "seeds"
 # Every programme the seed pages (and their README) name, with the page it is on.
@@ -190,7 +184,7 @@ def test_projects_for_area_follows_containment_and_year(store, repo_root):
 
 
 def test_projects_for_area_includes_uploaded_activities(store):
-    from dashboard.projects_db import save_activities
+    from dashboard.projects.db import save_activities
 
     row = {"project": "Test-data", "name": "Testactiviteit", "pillar": "werk",
            "start_date": __import__("datetime").date(2022, 3, 1), "postcode": None,
@@ -222,6 +216,6 @@ def test_organisation_names_are_whole(registry):
     ("bruggenbouwers", "en", "period unknown"),
 ])
 def test_periods_are_written_as_precisely_as_known(registry, key, lang, text):
-    from dashboard.projects_map import period_text
+    from dashboard.projects.layer import period_text
 
     assert period_text(next(p for p in registry if p.key == key), lang) == text

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from dash import dcc
 
-from dashboard.projects import all_projects
-from dashboard.projects_db import save_activities
+from dashboard.projects.db import save_activities
+from dashboard.projects.registry import all_projects
 
 # Test data: an uploaded activity whose text tries to run HTML and spreadsheet formulas.
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
@@ -48,7 +48,7 @@ def components(node):
 
 
 def test_map_popup_escapes_html(store, hostile):
-    from dashboard.projects_map import Layer, marker_updates
+    from dashboard.projects.layer import Layer, marker_updates
 
     updates = marker_updates(store, [hostile], Layer(), "nl")
     (text,) = set(updates["data[3].hovertext"])
@@ -58,10 +58,10 @@ def test_map_popup_escapes_html(store, hostile):
 
 
 def test_panel_and_lists_show_the_text_as_text(store, hostile):
-    from dashboard.explorer import parse_state
-    from dashboard.projects_map import Layer
-    from dashboard.projects_page import page_table
-    from dashboard.projects_panels import map_outputs, project_panel
+    from dashboard.explorer.state import parse_state
+    from dashboard.projects.layer import Layer
+    from dashboard.projects.page import page_table
+    from dashboard.projects.panels import map_outputs, project_panel
 
     panel = project_panel(store, hostile, "nl")
     state = parse_state({"year": "2024", "sel": "BU05991572"}, store).state
@@ -76,7 +76,7 @@ def test_panel_and_lists_show_the_text_as_text(store, hostile):
 
 
 def test_around_chart_escapes_the_start_label(store, hostile):
-    from dashboard.projects_around import around_figure, pillar_indicators
+    from dashboard.projects.around import around_figure, pillar_indicators
 
     indicator = pillar_indicators(store, hostile)[0]
     fig = around_figure(store, hostile, indicator, "nl")
@@ -85,7 +85,7 @@ def test_around_chart_escapes_the_start_label(store, hostile):
 
 
 def test_csv_export_neutralises_formulas(store, hostile):
-    from dashboard.projects_export import registry_csv
+    from dashboard.projects.export import registry_csv
 
     rows = list(csv.DictReader(io.StringIO(registry_csv(store, all_projects(), "nl"))))
     row = next(r for r in rows if r["origin"] == "upload")
@@ -100,8 +100,8 @@ def test_csv_export_neutralises_formulas(store, hostile):
 
 
 def test_geojson_export_places_and_neutralises(store, hostile):
-    from dashboard.projects_export import registry_geojson
-    from dashboard.projects_places import placement
+    from dashboard.projects.export import registry_geojson
+    from dashboard.projects.places import placement
 
     doc = json.loads(registry_geojson(store, all_projects(), "en"))
     by_id = {f["id"]: f for f in doc["features"]}

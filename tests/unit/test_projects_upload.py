@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from dashboard.projects_db import count_activities, read_activities
-from dashboard.projects_upload import (
+from dashboard.projects.db import count_activities, read_activities
+from dashboard.projects.upload import (
     MAX_BYTES,
     REQUIRED,
     import_upload,

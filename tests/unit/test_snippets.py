@@ -5,9 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.compare import CompareState, compare_table
-from dashboard.explorer import ExplorerState, view_values
-from dashboard.snippets import cbs_snippet, compare_snippet, explorer_snippet, profile_snippet
+from dashboard.compare.model import CompareState, compare_table
+from dashboard.explorer.state import ExplorerState, view_values
+from dashboard.exports.snippets import (
+    cbs_snippet,
+    compare_snippet,
+    explorer_snippet,
+    profile_snippet,
+)
 
 
 def run(snippet: str) -> object:

@@ -14,7 +14,9 @@ import sqlalchemy as sa
 from dashboard import db, ids
 from dashboard.catalogue import load_catalogue
 from dashboard.i18n import t
-from dashboard.targets import (
+from dashboard.targets.db import delete_target, save_target, saved_targets
+from dashboard.targets.export import filename, to_csv, to_xlsx
+from dashboard.targets.model import (
     PILLARS,
     RULES,
     Target,
@@ -23,8 +25,6 @@ from dashboard.targets import (
     load_default_targets,
     merge_targets,
 )
-from dashboard.targets_db import delete_target, save_target, saved_targets
-from dashboard.targets_export import filename, to_csv, to_xlsx
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from dashboard.catalogue import load_catalogue
-from dashboard.figures.targets import STATUS_COLOURS, detail_figure, sparkline
-from dashboard.targets_status import assess
+from dashboard.targets.figures import STATUS_COLOURS, detail_figure, sparkline
+from dashboard.targets.status import assess
 
 
 @pytest.fixture(scope="module")

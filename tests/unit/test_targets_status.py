@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.targets_status import (
+from dashboard.targets.status import (
     MET,
     NO_DATA,
     OFF_TRACK,

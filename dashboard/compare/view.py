@@ -1,0 +1,46 @@
+"""The compare page's table and small multiples as components, shared by its layout (first
+render) and its callback (updates), like dashboard/explorer/panels.py for the explorer."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import figures
+from dashboard.compare.model import CompareState, compare_figures, compare_table
+from dashboard.exports.toolkit import profile_href
+from dashboard.i18n import t
+from dashboard.store import Store
+
+
+def table(store: Store, state: CompareState) -> html.Div:
+    """Indicators down, areas across; every area heading links to its profile."""
+    lang = state.lang
+    head = [html.Th(t("compare.indicator", lang), scope="col"),
+            html.Th(t("compare.year", lang), scope="col")]
+    head += [html.Th(dcc.Link(store.area_name(c, lang), href=profile_href(c, lang)),
+                     scope="col", className="num", **{"data-code": c}) for c in state.areas]
+    body = []
+    for row in compare_table(store, state):
+        cells = [html.Th([row["label"], html.Span(f" ({row['unit']})", className="muted")],
+                         scope="row"),
+                 html.Td(str(row["year"]) if row["year"] else t("compare.no_year", lang))]
+        cells += [html.Td(c["text"] + (" *" if c["partial"] else ""),
+                          className="num" if c["value"] is not None else "status",
+                          **{"data-code": c["code"]}) for c in row["cells"]]
+        body.append(html.Tr(cells, **{"data-key": row["key"]}))
+    return html.Div(html.Table([html.Caption(t("compare.table_caption", lang)),
+                                html.Thead(html.Tr(head)), html.Tbody(body)],
+                               className="compare-table"), className="table-wrap")
+
+
+def trends(store: Store, state: CompareState) -> list:
+    """One small trend chart per indicator."""
+    return [html.Div([html.H3(store.catalogue[key].label.get(state.lang)),
+                      dcc.Graph(figure=fig, config=figures.GRAPH_CONFIG)],
+                     className="small-multiple", **{"data-key": key})
+            for key, fig in compare_figures(store, state)]
+
+
+def notice(text: str) -> html.P:
+    """One notice about the request (a bad or dropped parameter)."""
+    return html.P(text, className="notice")

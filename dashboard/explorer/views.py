@@ -1,0 +1,109 @@
+"""The explorer's figures and panels for a state: called by the page layout (first render)
+and by the callbacks (updates), so both always show the same thing."""
+
+from __future__ import annotations
+
+from dash import Patch
+
+from dashboard import figures
+from dashboard.explorer.details import details, source_line, table_rows
+from dashboard.explorer.state import (
+    ExplorerState,
+    benchmark_series,
+    benchmarks,
+    gemeente_outline,
+    view_codes,
+    view_geojson,
+    view_values,
+)
+from dashboard.i18n import t
+from dashboard.projects.layer import Layer, highlight_layer, layer_updates
+from dashboard.store import Store
+
+
+def map_full(store: Store, state: ExplorerState, projects: Layer | None = None):
+    """The whole map figure: geometry of the view plus its values (and, given a projects
+    ``Layer``, the project markers in trace 3 and an outline layer for the chosen one)."""
+    codes = view_codes(store, state.area, state.level)
+    names = {c: store.area_name(c, state.lang) for c in codes}
+    outline = gemeente_outline(store, state.area) if state.level != "gemeente" else None
+    base = figures.map_figure(view_geojson(store, state.area, state.level), codes, names,
+                              state.lang, outline=outline)
+    if projects is not None:
+        base.update_layout(map_layers=[*base.layout.map.layers, highlight_layer()])
+        base = figures.apply_map_values(base, layer_updates(store, state, projects))
+    return figures.apply_map_values(base, map_updates(store, state))
+
+
+def map_updates(store: Store, state: ExplorerState) -> dict:
+    """Only what changes with indicator, year, scale, selection: no geometry."""
+    codes = view_codes(store, state.area, state.level)
+    return figures.map_values(view_values(store, state), store.catalogue[state.indicator],
+                              state.lang, classed=state.classed, selected=list(state.selected),
+                              names={c: store.area_name(c, state.lang) for c in codes})
+
+
+def map_patch(store: Store, state: ExplorerState, projects: Layer | None = None) -> Patch:
+    """A Dash ``Patch`` carrying :func:`map_updates` (the browser keeps the geometry);
+    given a projects ``Layer`` (the year changed), trace 3's markers too."""
+    patch = Patch()
+    figures.write_updates(patch, map_updates(store, state))
+    if projects is not None:
+        figures.write_updates(patch, layer_updates(store, state, projects, highlight=False))
+    return patch
+
+
+def projects_patch(store: Store, state: ExplorerState, projects: Layer) -> Patch:
+    """Only the projects layer: trace 3 and the chosen project's outline."""
+    return figures.write_updates(Patch(), layer_updates(store, state, projects))
+
+
+def selection_patch(state: ExplorerState) -> Patch:
+    """Only the selection outline changes when an area is clicked."""
+    patch = Patch()
+    figures.write_updates(patch, {"data[2].locations": list(state.selected),
+                                  "data[2].z": [1] * len(state.selected)})
+    return patch
+
+
+def bar(store: Store, state: ExplorerState):
+    values = view_values(store, state)
+    if values.empty:
+        return figures.empty_figure(t("explorer.no_data", state.lang))
+    return figures.ranking_bar(values, store.catalogue[state.indicator], state.lang,
+                               benchmarks(store, state), selected=list(state.selected))
+
+
+def trend(store: Store, state: ExplorerState):
+    series = {c: store.series(c, state.indicator) for c in state.selected}
+    names = {c: store.area_name(c, state.lang) for c in state.selected}
+    return figures.trend_figure(series, store.catalogue[state.indicator], state.lang,
+                                benchmark_series(store, state), names)
+
+
+def scatter(store: Store, state: ExplorerState):
+    x = view_values(store, state)
+    y_years = store.years(state.indicator2)
+    year2 = state.year if state.year in y_years else (
+        max((y for y in y_years if y <= state.year), default=None) or
+        (y_years[-1] if y_years else None))
+    if year2 is None:
+        return figures.empty_figure(t("explorer.no_data", state.lang))
+    y = view_values(store, state, indicator=state.indicator2, year=year2)
+    size = view_values(store, state, indicator="inwoners") if "inwoners" in store.catalogue \
+        else None
+    return figures.scatter_figure(x, y, size, store.catalogue[state.indicator],
+                                  store.catalogue[state.indicator2], state.lang,
+                                  selected=list(state.selected))
+
+
+def details_data(store: Store, state: ExplorerState) -> list[dict]:
+    return [details(store, state, c) for c in state.selected]
+
+
+def table_data(store: Store, state: ExplorerState, sort: str = "value") -> list[dict]:
+    return table_rows(store, state, sort)
+
+
+def source_text(store: Store, state: ExplorerState) -> str:
+    return source_line(store, state.indicator, state.year, state.lang)

@@ -1,0 +1,116 @@
+"""Fetch from the live APIs (CBS OData, PDOK) into raw tables and boundary sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+
+from dashboard.areas import level_of
+from dashboard.catalogue import Catalogue
+from dashboard.pipeline.sources.cbs_odata import CbsODataClient
+from dashboard.pipeline.sources.http import RawCache, make_session
+from dashboard.pipeline.sources.pdok import PdokClient
+from dashboard.pipeline.sources.records import RawTable
+from dashboard.sourceconfig import SourceConfig
+
+
+def _boundary_source(fc: dict, level: str, year: int, gemeente: str, url: str):
+    from dashboard.pipeline.geometry import BoundarySource
+
+    code_field = f"{level}code"
+
+    def load() -> gpd.GeoDataFrame:
+        gdf = gpd.GeoDataFrame.from_features(fc.get("features", []), crs="EPSG:4326")
+        if gdf.empty:
+            return gpd.GeoDataFrame(columns=["code", "name", "geometry"], crs="EPSG:4326")
+        if "water" in gdf.columns:
+            gdf = gdf[gdf["water"].fillna("NEE") == "NEE"]
+        gdf = gdf.rename(columns={code_field: "code", f"{level}naam": "name"})
+        gdf["code"] = gdf["code"].astype(str).str.strip()
+        gdf = gdf[[level_of(c) == level for c in gdf["code"]]]
+        return gdf.dissolve(by="code", as_index=False, aggfunc="first")[
+            ["code", "name", "geometry"]]
+
+    meta = {"title": f"PDOK wijken en buurten {year}: {level} {gemeente}", "origin": url,
+            "licence": "CC-BY-4.0", "credit": "Kadaster / CBS"}
+    return BoundarySource(f"pdok:{year}:{level}:{gemeente}", level, year, "CBS/Kadaster via PDOK",
+                          load, meta)
+
+
+def expected_odata_columns(catalogue: Catalogue, year: int) -> set[str]:
+    """OData columns that the catalogue's ``kwb`` sources read from the table of ``year``.
+
+    Parameters
+    ----------
+    catalogue
+        The indicator catalogue.
+    year
+        Reference year of the KWB table.
+
+    Returns
+    -------
+    set of str
+        Key stems (``AantalInwoners``) or full keys, as named in the catalogue.
+    """
+    expected: set[str] = set()
+    for ind in catalogue:
+        for spec in ind.sources:
+            if spec.source != "kwb":
+                continue
+            column = spec.column_for("odata", year)
+            names = column if isinstance(column, list) else [column]
+            expected.update(name for name in names if name)
+    return expected
+
+
+def fetch_live(cfg: SourceConfig, gemeenten: tuple[str, ...], *, catalogue: Catalogue,
+               cache_dir: Path | None, session=None, odata_base: str | None = None,
+               pdok_base: str | None = None,
+               progress=print) -> tuple[list[RawTable], list]:
+    """Every KWB year of ``sources.yaml`` and the latest boundaries, for the gemeenten.
+
+    The four G4 gemeenten are always fetched at gemeente level, as benchmarks.
+
+    Parameters
+    ----------
+    cfg
+        Source configuration (``sources.yaml``).
+    gemeenten
+        ``GMxxxx`` codes to fetch down to buurt level.
+    catalogue
+        Indicator catalogue; every OData column its ``kwb`` sources name for a table's
+        year must be in that table, so a column CBS renamed fails the fetch.
+    cache_dir, session, odata_base, pdok_base, progress
+        Raw cache folder, injected session, API roots (tests) and progress callback.
+
+    Raises
+    ------
+    dashboard.pipeline.sources.http.SourceError
+        On the first source that cannot be fetched or lacks an expected column; nothing
+        is written then.
+    """
+    session = session or make_session()
+    cache = RawCache(cache_dir) if cache_dir else None
+    odata = CbsODataClient(session, base_url=odata_base or cfg.odata_base, cache=cache)
+    pdok = PdokClient(session, base_url_template=pdok_base or cfg.pdok_base, cache=cache)
+    bench = tuple(c for c in cfg.benchmarks.get("G4", ()) if c not in gemeenten)
+    expected = {year: expected_odata_columns(catalogue, year) for year in cfg.kwb_tables}
+    tables: list[RawTable] = []
+    for i, gm in enumerate(gemeenten):
+        extra = bench if i == 0 else ()
+        for year, table in sorted(cfg.kwb_tables.items()):
+            progress(f"fetching CBS {table} ({year}) for {gm}")
+            raw = odata.kwb_table(table, year, gm, extra_codes=extra,
+                                  expected_columns=expected[year])
+            raw.meta["complete"] = True
+            tables.append(raw)
+    year = max(cfg.kwb_tables)
+    boundaries = []
+    for gm in gemeenten + bench:
+        levels = ("gemeente", "wijk", "buurt") if gm in gemeenten else ("gemeente",)
+        for level in levels:
+            progress(f"fetching PDOK {level} {year} for {gm}")
+            fc, provs = pdok.features(year, level, gm)
+            boundaries.append(_boundary_source(fc, level, year, gm, provs[0].url))
+    return tables, boundaries

@@ -1,0 +1,234 @@
+"""The store the UI queries: observations, areas and provenance, held in memory.
+
+Files are read once per process (:func:`get_store`), then every query is served from
+indexes built on open, never by re-reading files.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from dashboard.areas import AreaConfig, load_areas
+from dashboard.catalogue import Catalogue, load_catalogue
+from dashboard.settings import get_settings
+from dashboard.store.files import AREAS_FILE, FLAGS_FILE, MANIFEST_FILE, OBS_FILE, StoreNotFound
+from dashboard.store.index import ObservationIndex
+from dashboard.store.names import AreaNames
+
+VALUE_COLUMNS = ["area_code", "area_name", "level", "year", "indicator", "value", "status",
+                 "partial", "method", "source", "unit"]
+
+
+class Store(ObservationIndex, AreaNames):
+    """A built store, opened read-only.
+
+    The indexes and name look-ups are built from ``observations``, ``areas`` and
+    ``area_config`` as given (some on first use); do not change or reassign them.
+    """
+
+    def __init__(self, path: Path, observations: pd.DataFrame, areas: gpd.GeoDataFrame,
+                 boundary_changes: pd.DataFrame, manifest: dict, catalogue: Catalogue,
+                 area_config: AreaConfig | None = None):
+        self.path = Path(path)
+        self.manifest = manifest
+        self.catalogue = catalogue
+        self.area_config = area_config
+        self.areas = areas.set_index("code", drop=False)
+        self.observations = observations
+        self.boundary_changes = boundary_changes
+        self._index(observations)
+        self._flags = {(c, int(y)): bool(f) for c, y, f in boundary_changes[
+            ["area_code", "year", "comparable_with_previous"]].itertuples(index=False)}
+        self._names_by_lang: dict[str, np.ndarray] = {}
+
+    # -- opening -----------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None = None, data_dir: str | Path | None = None) -> Store:
+        """Open the store at ``path`` (default: settings).
+
+        Raises
+        ------
+        StoreNotFound
+            If the folder or one of its files is absent.
+        """
+        settings = get_settings()
+        path = Path(path or settings.store_dir)
+        data_dir = Path(data_dir or settings.data_dir)
+        missing = [f for f in (OBS_FILE, AREAS_FILE, FLAGS_FILE, MANIFEST_FILE)
+                   if not (path / f).is_file()]
+        if missing:
+            raise StoreNotFound(
+                f"no store at {path} (missing {', '.join(missing)}); build one with "
+                f"`python -m dashboard build --snapshot ../shared/snapshot --out {path}`")
+        manifest = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
+        store = cls(path, pd.read_parquet(path / OBS_FILE), gpd.read_parquet(path / AREAS_FILE),
+                    pd.read_parquet(path / FLAGS_FILE), manifest,
+                    load_catalogue(data_dir / "indicators.yaml"),
+                    load_areas(data_dir / "areas.yaml"))
+        pa.default_memory_pool().release_unused()  # buffers freed while reading, indexing
+        return store
+
+    # -- queries ----------------------------------------------------------------------
+    def values(self, indicator: str, year: int, level: str | None = None,
+               areas: list[str] | None = None, lang: str = "nl") -> pd.DataFrame:
+        """Tidy rows of one indicator and year, for a level or a list of area codes.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``area_code, area_name, level, year, indicator, value, status, partial,
+            method, source, unit``; areas of the level without a row are absent.
+        """
+        ind = self.catalogue[indicator]  # KeyError naming an unknown indicator
+        year = int(year)
+        span = self._spans.get((indicator, year))
+        columns = ["area_code", *self._columns(indicator)]
+        area_of_code = self._area_of_code
+        if span is None or area_of_code is None:  # no rows, or area codes repeat
+            rows = (pd.DataFrame(columns=columns) if span is None
+                    else self._rows(np.arange(*span), columns))
+            return self._join_values(rows, indicator, year, level, areas, lang)
+        start, stop = span
+        code = self._cols["area_code"].codes[start:stop]
+        where = area_of_code[code]  # position in areas; -1: not an area (left out)
+        keep = where >= 0
+        if level:
+            level_codes, level_ids = self._levels
+            wanted = level_ids.get(level, -2) if isinstance(level, str) else -2
+            keep &= level_codes[where] == wanted
+        if areas is not None:
+            chosen = np.zeros(self._n_codes + 1, dtype=bool)
+            chosen[[self._code_ids[c] for c in list(areas) if c in self._code_ids]] = True
+            keep &= chosen[code]
+        where, rows = where[keep], np.flatnonzero(keep) + start
+        # Already in area_code order: the index sorts by code within an (indicator, year).
+        # One constructor call; the dtypes are those the join (_join_values) gives.
+        computed = {"area_name": self._area_names(lang)[where].tolist(),
+                    "level": self.areas["level"].array.take(where), "year": year,
+                    "indicator": indicator, "unit": ind.unit.get(lang)}
+        return pd.DataFrame({c: computed[c] if c in computed else self._cols[c].take(rows)
+                             for c in VALUE_COLUMNS}, index=pd.RangeIndex(len(rows)))
+
+    def _join_values(self, rows: pd.DataFrame, indicator: str, year: int, level: str | None,
+                     areas: list[str] | None, lang: str) -> pd.DataFrame:
+        """:meth:`values` by joining ``rows`` to the areas (no rows, or codes repeat)."""
+        meta = self.areas.loc[self.areas.index.intersection(rows["area_code"]),
+                              ["level", "name"]]
+        rows = rows.join(meta, on="area_code", how="inner")
+        if level:
+            rows = rows[rows["level"] == level]
+        if areas is not None:
+            rows = rows[rows["area_code"].isin(list(areas))]
+        unit = self.catalogue[indicator].unit.get(lang)
+        rows = rows.assign(year=year, indicator=indicator, unit=unit,
+                           area_name=[self.area_name(c, lang) for c in rows["area_code"]])
+        return rows[VALUE_COLUMNS].sort_values("area_code").reset_index(drop=True)
+
+    def series(self, area: str, indicator: str) -> pd.DataFrame:
+        """All years of one area and indicator.
+
+        ``comparable_with_previous`` is False where CBS flags a boundary change against the
+        year before (a chart must not connect those points), None where unknown.
+        """
+        self.catalogue[indicator]  # KeyError naming an unknown indicator
+        code = self.area(area)["code"]
+        columns = ["year", *self._columns(indicator)]
+        cid = self._code_ids.get(code)
+        found: list[int] = []
+        if cid is not None:
+            codes = self._cols["area_code"].codes
+            for _, s, e in self._year_spans.get(indicator, ()):
+                part = codes[s:e]
+                found.extend(range(s + int(np.searchsorted(part, cid, "left")),
+                                   s + int(np.searchsorted(part, cid, "right"))))
+        rows = (self._rows(np.array(found), columns) if found
+                else pd.DataFrame(columns=columns))
+        rows = rows.assign(year=rows["year"].astype(int)).sort_values("year")
+        years = list(rows["year"])
+        rows["comparable_with_previous"] = [
+            self._comparable(code, prev, year) if prev is not None else None
+            for prev, year in zip([None, *years], years, strict=False)]
+        return rows.reset_index(drop=True)
+
+    def _comparable(self, code: str, prev: int, year: int) -> bool | None:
+        """False if CBS flags a boundary change in any year after ``prev`` up to ``year``;
+        True if every one of those years is flagged unchanged; None if unknown."""
+        flags = [self._flags.get((code, y)) for y in range(prev + 1, year + 1)]
+        if False in flags:
+            return False
+        return True if all(f is True for f in flags) else None
+
+    def metadata(self, indicator: str, lang: str = "nl") -> dict:
+        """Definition, unit, licence, caveats and the source table per year."""
+        ind = self.catalogue[indicator]
+        frame = self._indicator_rows(indicator, ["year", "method", "source"])
+        published = frame[frame["method"] == "published"]
+        src_by_id = {s["id"]: s for s in self.manifest.get("sources", [])}
+        per_year = {}
+        for year, grp in published.groupby("year"):
+            ids = sorted(set(grp["source"].unique()))
+            per_year[int(year)] = [{"id": i, "table": src_by_id.get(i, {}).get("table"),
+                                    "title": src_by_id.get(i, {}).get("title"),
+                                    "licence": src_by_id.get(i, {}).get("licence")} for i in ids]
+        return {"key": ind.key, "label": ind.label.get(lang),
+                "definition": ind.definition.get(lang), "unit": ind.unit.get(lang),
+                "theme": ind.theme, "kind": ind.kind, "direction": ind.direction,
+                "aggregation": ind.aggregation.model_dump(exclude_none=True),
+                "decimals": ind.decimals, "licence": ind.licence,
+                "caveats": ind.caveats.get(lang) if ind.caveats else None,
+                "years": self.years(indicator), "sources_per_year": per_year}
+
+    def summary(self) -> dict:
+        """What the store holds, for the overview page (see layouts/home.py)."""
+        ok_years = self.observations.loc[self.observations["status"] == "ok", "year"].unique()
+        gm = self.areas[self.areas["level"] == "gemeente"]
+        detail = sorted(self.manifest.get("gemeenten", []))
+        themes: dict[str, list] = {t: [] for t in self.catalogue.by_theme()}
+        for ind in self.catalogue:
+            srcs = sorted(set(self._indicator_rows(ind.key, ["source"])["source"].unique()))
+            themes[ind.theme].append({
+                "key": ind.key, "label": ind.label.model_dump(), "unit": ind.unit.model_dump(),
+                "years": self.years(ind.key), "sources": srcs})
+        return {
+            "built_at": self.manifest.get("built_at"), "store_path": str(self.path),
+            "gemeenten": [{"code": c, "name": self.area_name(c)} for c in detail],
+            "n_gemeenten_benchmark": int(len(gm)),
+            "levels": {lvl: int(n) for lvl, n in self.areas["level"].value_counts().items()},
+            "years": sorted({int(y) for y in ok_years}),
+            "n_observations": int(len(self.observations)),
+            "themes": themes,
+            "sources": [{k: s.get(k) for k in ("id", "title", "publisher", "table", "years",
+                                                "retrieved_at", "sha256", "licence", "credit",
+                                                "origin")}
+                        | {"year": (s.get("years") or [None])[-1]}
+                        for s in self.manifest.get("sources", [])],
+            "counts": self.manifest.get("counts", {}),
+        }
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[Path, tuple[float, Store]] = {}
+
+
+def get_store(path: str | Path | None = None) -> Store:
+    """The store at ``path`` (default: settings), opened once per process.
+
+    Re-opened when the manifest changes (a new build swapped in).
+    """
+    path = Path(path or get_settings().store_dir).resolve()
+    manifest = path / MANIFEST_FILE
+    stamp = manifest.stat().st_mtime if manifest.is_file() else -1.0
+    with _LOCK:
+        hit = _CACHE.get(path)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        store = Store.open(path)
+        _CACHE[path] = (stamp, store)
+        return store
