@@ -20,7 +20,7 @@ BENCH_ARGS ?=
 LOAD_ARGS ?=
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build serve test install chromium lint clean bench load
+.PHONY: run build serve test install chromium lint clean bench load precompress
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,12 +36,16 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# Package JavaScript (Plotly: 4.8 MB) brotli-compressed once at the strongest level.
+precompress: install
+	$(BIN)/python app.py precompress
+
 build: install
 	$(BIN)/python -m dashboard build $(if $(SNAPSHOT),--snapshot $(SNAPSHOT)) \
 	  --gemeente $(GEMEENTE) --out $(STORE)
 
 # Builds the store when there is none yet (or when SNAPSHOT is given), then serves it.
-run: install
+run: install precompress
 	@if [ -n "$(SNAPSHOT)" ] || [ ! -f $(STORE)/manifest.json ]; then $(MAKE) --no-print-directory build; fi
 	DASHBOARD_STORE=$(STORE) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
 	  --access-logfile - app:server
@@ -53,12 +57,12 @@ test: install chromium
 # Speed and memory at Rotterdam scale (cold build from the snapshot) and national scale (a
 # generated SYNTHETIC store in cache/bench), against gunicorn with 2 workers on 127.0.0.1;
 # prints tables and writes JSON to bench-results/ (e.g. BENCH_ARGS="--repeat 50").
-bench: install chromium
+bench: install chromium precompress
 	$(BIN)/python -m bench.run --snapshot $(abspath $(or $(SNAPSHOT),$(TEST_SNAPSHOT))) $(BENCH_ARGS)
 
 # USERS simulated users for DURATION seconds against gunicorn on 127.0.0.1; stops by itself
 # (e.g. LOAD_ARGS="--think 2" for users that pause between interactions).
-load: install
+load: install precompress
 	@if [ ! -f $(STORE)/manifest.json ]; then \
 	  $(MAKE) --no-print-directory build SNAPSHOT=$(or $(SNAPSHOT),$(TEST_SNAPSHOT)); fi
 	$(BIN)/python -m bench.load --store $(STORE) --users $(USERS) --duration $(DURATION) \

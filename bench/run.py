@@ -96,8 +96,9 @@ def bench_scale(name: str, store_dir: Path, area: str | None, repeat: int,
 
 SUMMARY = [("scale", "scale"), ("buurten", "buurten"), ("observations", "observations"),
            ("store_s", "build/generate s"), ("start_s", "server up s"),
-           ("first_page_s", "first page s"), ("tti_p50", "map interactive ms p50"),
-           ("tti_p95", "p95"), ("rss", "peak RSS per worker MB")]
+           ("first_page_s", "first page s"), ("wire", "first load MB on the wire"),
+           ("requests", "requests"), ("tti_p50", "map interactive ms cold p50"),
+           ("tti_warm", "warm p50"), ("rss", "peak RSS per worker MB")]
 NAIVE = [("scale", "scale"), ("way", "map update"), ("ms_p50", "ms p50"), ("ms_p95", "ms p95"),
          ("bytes", "bytes"), ("ratio", "naive / patch (time, bytes)")]
 
@@ -106,11 +107,14 @@ def print_report(result: dict) -> None:
     summary, naive = [], []
     for s in result["scales"]:
         tti = s.get("map_interactive_ms") or {}
+        first = tti.get("first_load") or {}
         summary.append({"scale": s["scale"] + (" (SYNTHETIC)" if s["synthetic"] else ""),
                         "buurten": s["areas"].get("buurt"), "observations": s["observations"],
                         "store_s": s.get("store_seconds"), "start_s": s["start_s"],
-                        "first_page_s": s["first_page_s"], "tti_p50": tti.get("p50"),
-                        "tti_p95": tti.get("p95"),
+                        "first_page_s": s["first_page_s"],
+                        "wire": round(first["wire_bytes"] / 1e6, 2) if first else None,
+                        "requests": first.get("requests"), "tti_p50": tti.get("p50"),
+                        "tti_warm": (tti.get("warm") or {}).get("p50"),
                         "rss": " / ".join(str(v) for v in s["peak_rss_mb"])})
         cmp_ = s["naive_vs_patch"]
         for way in ("naive", "patch"):

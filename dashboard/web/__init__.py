@@ -1,0 +1,1 @@
+"""How the app's responses travel: compression and cache lifetimes (HTTP, not content)."""
