@@ -81,7 +81,7 @@ def bench_scale(name: str, store_dir: Path, area: str | None, repeat: int,
     out = {"scale": name, "store": str(store_dir), "area": area,
            "synthetic": bool(store.manifest.get("synthetic")),
            "areas": {str(k): int(v) for k, v in levels.items()},
-           "observations": int(len(store.observations)),
+           "observations": store.n_observations,
            "buurten_in_view": len(inter.view_codes(store, area, "buurt"))}
     with Gunicorn(store_dir.resolve()) as server:
         out["start_s"] = round(server.start_seconds, 2)

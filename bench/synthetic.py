@@ -23,17 +23,27 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import shapely
 
 from dashboard.catalogue import load_catalogue
-from dashboard.store.files import AREAS_FILE, FLAGS_FILE, MANIFEST_FILE, OBS_FILE, STORE_VERSION
+from dashboard.store.files import (
+    AREAS_FILE,
+    FLAGS_FILE,
+    MANIFEST_FILE,
+    OBS_FILE,
+    ROW_GROUP_ROWS,
+    STORE_VERSION,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "cache" / "bench" / "synthetic-national"
 LABEL = "SYNTHETIC benchmark store: generated values on grid geometries, NOT real data"
 SOURCE_ID = "synthetic:seeded"
-# About the density of the real Rotterdam store (~200 observations per buurt).
-DEFAULT_YEARS = (2021, 2022, 2023, 2024)
+# Every year of the KWB series (2014-2024), every catalogue indicator, every area: about
+# 10 million observations, the size of a real national store.
+DEFAULT_YEARS = tuple(range(2014, 2025))
 BBOX = (3.4, 50.75, 7.2, 53.5)  # lon/lat box the grid fills (roughly the Netherlands)
 BUURTEN_PER_WIJK = 4
 SECRET_SHARE = 0.04
@@ -131,8 +141,12 @@ def _values(kind: str, base: np.ndarray, rng: np.random.Generator) -> np.ndarray
 
 
 def synthetic_observations(areas: pd.DataFrame, catalogue, years: tuple[int, ...],
-                           rng: np.random.Generator) -> pd.DataFrame:
-    """One row per area, indicator and year; a few buurt values are "secret"."""
+                           rng: np.random.Generator):
+    """One row per area, indicator and year; a few buurt values are "secret".
+
+    Yields one DataFrame per indicator, sorted by (year, area_code), so the whole store
+    never has to be in memory at once.
+    """
     codes = areas["code"].to_numpy()
     is_buurt = (areas["level"] == "buurt").to_numpy()
     size = np.where(is_buurt, 1.0, 0.0) * rng.lognormal(7.2, 0.6, len(codes))
@@ -141,17 +155,35 @@ def synthetic_observations(areas: pd.DataFrame, catalogue, years: tuple[int, ...
     wijk_size = by_code[is_buurt].groupby(areas.loc[is_buurt, "parent"].to_numpy()).sum()
     gm_size = by_code[is_buurt].groupby(areas.loc[is_buurt, "gemeente"].to_numpy()).sum()
     size = by_code.add(wijk_size, fill_value=0).add(gm_size, fill_value=0)[codes].to_numpy()
-    parts = []
-    for ind in catalogue:
+    order = np.argsort(codes, kind="stable")
+    for ind in sorted(catalogue, key=lambda i: i.key):
+        parts = []
         for year in years:
             value = _values(ind.kind, size, rng)
             secret = is_buurt & (rng.random(len(codes)) < SECRET_SHARE)
             parts.append(pd.DataFrame({
                 "area_code": codes, "year": np.int16(year), "indicator": ind.key,
                 "value": np.where(secret, np.nan, value),
-                "status": np.where(secret, "secret", "ok")}))
-    obs = pd.concat(parts, ignore_index=True)
-    return obs.assign(partial=False, method="published", source=SOURCE_ID)
+                "status": np.where(secret, "secret", "ok")}).iloc[order])
+        obs = pd.concat(parts, ignore_index=True)
+        yield obs.assign(partial=False, method="published", source=SOURCE_ID)
+
+
+def _write_observations(parts, path: Path) -> int:
+    """Write the indicator frames ``parts`` as one parquet file laid out as the pipeline
+    writes it (see :func:`dashboard.store.files.write_observations`)."""
+    writer, n = None, 0
+    try:
+        for frame in parts:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+            n += len(frame)
+    finally:
+        if writer is not None:
+            writer.close()
+    return n
 
 
 def write_synthetic_store(out: Path = DEFAULT_OUT, *, n_gemeenten: int = 350,
@@ -175,7 +207,6 @@ def write_synthetic_store(out: Path = DEFAULT_OUT, *, n_gemeenten: int = 350,
     rng = np.random.default_rng(seed)
     catalogue = load_catalogue(Path(data_dir) / "indicators.yaml")
     areas = synthetic_areas(n_gemeenten, n_buurten, rng)
-    obs = synthetic_observations(areas, catalogue, tuple(years), rng)
     buurten = areas.loc[areas["level"] == "buurt", "code"]
     flags = pd.DataFrame([(c, y, "1", True) for c in buurten for y in years],
                          columns=["area_code", "year", "flag", "comparable_with_previous"])
@@ -190,14 +221,15 @@ def write_synthetic_store(out: Path = DEFAULT_OUT, *, n_gemeenten: int = 350,
                      "publisher": "bench/synthetic.py (generated, not real)", "table": None,
                      "years": list(years), "retrieved_at": None, "sha256": None,
                      "licence": None, "credit": "SYNTHETIC", "origin": "bench/synthetic.py"}],
-        "rows": {"observations": len(obs), "areas": len(areas), "boundary_changes": len(flags)},
+        "rows": {"observations": 0, "areas": len(areas), "boundary_changes": len(flags)},
         "levels": {str(k): int(v) for k, v in levels.items()},
     }
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
-        obs.to_parquet(tmp / OBS_FILE, index=False)
+        manifest["rows"]["observations"] = _write_observations(
+            synthetic_observations(areas, catalogue, tuple(years), rng), tmp / OBS_FILE)
         areas.to_parquet(tmp / AREAS_FILE, index=False)
         flags.to_parquet(tmp / FLAGS_FILE, index=False)
         (tmp / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1), encoding="utf-8")

@@ -63,11 +63,8 @@ def store_rows(store: Store, lang: str, indicators: list[str] | None = None,
                codes: list[str] | None = None) -> pd.DataFrame:
     """Observations of the store as store rows (the same values as the app): all of them,
     or those of ``indicators`` and/or the areas ``codes``, every year."""
-    obs = store.observations
-    if indicators is not None:
-        obs = obs[obs["indicator"].isin(indicators)]
-    if codes is not None:
-        obs = obs[obs["area_code"].isin(codes)]
+    obs = store.rows(None if indicators is None else list(indicators),
+                     None if codes is None else list(codes))
     rows = obs.join(store.areas[["level"]], on="area_code", how="inner")
     names = {c: store.area_name(c, lang) for c in rows["area_code"].unique()}
     units = {ind.key: ind.unit.get(lang) for ind in store.catalogue}

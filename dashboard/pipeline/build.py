@@ -34,6 +34,7 @@ from dashboard.store.files import (
     OBS_FILE,
     PC4_FILE,
     STORE_VERSION,
+    write_observations,
 )
 
 Progress = Callable[[str], None]
@@ -157,7 +158,7 @@ def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Cat
     }
 
     def write(tmp: Path) -> None:
-        obs_df.to_parquet(tmp / OBS_FILE, index=False)
+        write_observations(obs_df, tmp / OBS_FILE)
         flags_df.to_parquet(tmp / FLAGS_FILE, index=False)
         areas.to_parquet(tmp / AREAS_FILE, index=False)
         if pc4_df is not None:

@@ -81,8 +81,8 @@ def _source(store: Store, key: str, year: int, lang: str) -> str:
 def _reference_values(store: Store, codes: list[str]) -> dict[str, pd.DataFrame]:
     """Indicator -> ok rows (area_code, year, value) of ``codes``: one pass over the store
     instead of one query per indicator."""
-    obs = store.observations
-    obs = obs[obs["area_code"].isin(codes) & (obs["status"] == "ok") & obs["value"].notna()]
+    obs = store.rows(codes=list(codes))
+    obs = obs[(obs["status"] == "ok") & obs["value"].notna()]
     return {key: grp[["area_code", "year", "value", "partial"]]
             for key, grp in obs.groupby("indicator")}
 

@@ -1,12 +1,30 @@
-"""The observations in a compact form sorted by (indicator, year, area_code), so a query
-slices its rows without scanning the rest."""
+"""Row look-ups by indicator and year over the observations in the query engine.
+
+A worker keeps only the indicators it has been asked about, each in a compact form sorted
+by (year, area_code) so a query slices its rows without scanning the rest, and drops the
+least recently used ones beyond :data:`ROW_BUDGET` rows. What every page needs about all
+indicators (years with data, sources per year, row counts) is one small overview built
+on open.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dashboard.store.engine import Observations
 
 _EMPTY_COLUMNS = ["value", "status", "partial", "method", "source"]
+#: Observation rows kept per worker in compact form (about 15 bytes a row): every
+#: indicator of a city's store, a dozen of a national one.
+ROW_BUDGET = 2_500_000
+_KEYS = ("indicator", "area_code", "year")
 
 
 def _small_codes(codes: np.ndarray, n: int) -> np.ndarray:
@@ -17,90 +35,153 @@ def _small_codes(codes: np.ndarray, n: int) -> np.ndarray:
     return codes.astype(np.int64)
 
 
+def _encode(column: pa.ChunkedArray, sort: bool = False) -> tuple[np.ndarray, list]:
+    """Integer codes (-1 for null) and the distinct values of ``column``; with ``sort``,
+    codes follow the order of the values."""
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+    uniques = encoded.dictionary.to_pylist()
+    if sort and uniques:
+        order = np.argsort(np.asarray(uniques, dtype=object), kind="stable")
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+        uniques = [uniques[i] for i in order]
+    return codes.astype(np.int64), uniques
+
+
 class _Column:
-    """One observation column in the store's row order (indicator, year, area_code).
+    """One observation column in the index's row order.
 
     Columns of a numpy dtype are kept as arrays; others (strings) as small integer codes
     into their distinct values, so a repeated string such as a status or a source takes a
-    byte or two a row, and :meth:`take` gives back the column's own dtype.
+    byte or two a row, and :meth:`take` gives back the column's stored dtype.
     """
 
     __slots__ = ("codes", "uniques", "dtype")
 
-    def __init__(self, column: pd.Series, order: np.ndarray,
-                 factorized: tuple[np.ndarray, pd.Index] | None = None):
-        self.dtype = column.dtype
-        if factorized is None and isinstance(column.dtype, np.dtype):
-            self.codes, self.uniques = column.to_numpy()[order], None
+    def __init__(self, column: pa.ChunkedArray, dtype, order: np.ndarray | None,
+                 encoded: tuple[np.ndarray, list] | None = None):
+        self.dtype = dtype
+        if encoded is None and isinstance(dtype, np.dtype) and column.null_count == 0:
+            values = column.to_numpy().astype(dtype, copy=False)
+            self.codes, self.uniques = (values if order is None else values[order]), None
         else:
-            codes, uniques = factorized or pd.factorize(column)
-            self.codes = _small_codes(codes, len(uniques))[order]
-            self.uniques = uniques.array
+            codes, uniques = encoded or _encode(column)
+            codes = _small_codes(codes, len(uniques))
+            self.codes = codes if order is None else codes[order]
+            self.uniques = pd.array(uniques, dtype=dtype)
 
     def take(self, rows: np.ndarray) -> pd.Series:
-        values = (self.codes[rows] if self.uniques is None
-                  else self.uniques.take(self.codes[rows], allow_fill=True))
+        if self.uniques is None:
+            return pd.Series(self.codes[rows], dtype=self.dtype, copy=False)
+        values = self.uniques.take(self.codes[rows], allow_fill=True)
         return pd.Series(values, dtype=self.dtype, copy=False)
 
+
+class IndicatorRows:
+    """The rows of one indicator, sorted by (year, area_code), in compact columns.
+
+    ``spans[year]`` is the (start, stop) row range of a year, ``year_spans`` lists
+    (year, start, stop) ascending, ``row_ok`` says which rows have status "ok",
+    ``code_ids`` maps an area code to its number in ``cols["area_code"]``.
+    """
+
+    def __init__(self, table: pa.Table, dtypes: pd.Series):
+        self.n = table.num_rows
+        code_ids, codes = _encode(table["area_code"], sort=True)
+        years = table["year"].to_numpy().astype(np.int64)
+        key = years * (len(codes) + 1) + code_ids
+        order = None if np.all(key[1:] >= key[:-1]) else np.argsort(key, kind="stable")
+        self.value_columns = [c for c in table.column_names if c not in _KEYS]
+        self.cols = {c: _Column(table[c], dtypes[c], order)
+                     for c in ["year", *self.value_columns]}
+        self.cols["area_code"] = _Column(table["area_code"], dtypes["area_code"], order,
+                                         (code_ids, codes))
+        ok = pc.fill_null(pc.equal(table["status"], "ok"), False).to_numpy(
+            zero_copy_only=False)
+        self.row_ok = ok if order is None else ok[order]
+        self.code_ids = {code: i for i, code in enumerate(codes)}
+        self.n_codes = len(codes)
+        self.area_pos: np.ndarray | None = None  # set by the store on first use
+        sorted_years = years if order is None else years[order]
+        cuts = np.flatnonzero(sorted_years[1:] != sorted_years[:-1]) + 1
+        starts = np.concatenate([[0], cuts]).tolist() if self.n else []
+        stops = np.concatenate([cuts, [self.n]]).tolist() if self.n else []
+        self.year_spans = [(int(sorted_years[s]), s, e)
+                           for s, e in zip(starts, stops, strict=True)]
+        self.spans = {y: (s, e) for y, s, e in self.year_spans}
+
+    def take(self, rows: np.ndarray, columns: list[str]) -> pd.DataFrame:
+        """The columns of the rows ``rows`` (positions in this index's order)."""
+        return pd.DataFrame({c: self.cols[c].take(rows) for c in columns})
 
 
 class ObservationIndex:
     """Row look-ups by indicator and year (a part of :class:`dashboard.store.Store`)."""
 
-    def _index(self, obs: pd.DataFrame) -> None:
-        """A compact copy of the observations sorted by (indicator, year, area_code).
+    def _index(self, source: Path | pd.DataFrame) -> None:
+        """Open the observations in the engine and read the overview.
 
-        ``_spans[(indicator, year)]`` and ``_ind_spans[indicator]`` are (start, stop) row
-        ranges of that order, ``_year_spans[indicator]`` lists (year, start, stop) by year,
-        and ``_row_ok`` says which rows have status "ok". A query slices its rows without
-        scanning the rest.
+        ``_overview`` has one row per (indicator, year, source, method) with ``ok`` (any
+        row with status "ok") and ``n`` (rows); ``_ok_years[indicator]`` lists the years
+        with a usable value.
         """
-        ind_ids, ind_keys = pd.factorize(obs["indicator"], sort=True)
-        code_ids, codes = pd.factorize(obs["area_code"], sort=True)
-        year_ids, year_keys = pd.factorize(obs["year"], sort=True)
-        order = np.lexsort((code_ids, year_ids, ind_ids))
-        self._value_columns = [c for c in obs.columns
-                               if c not in ("indicator", "area_code", "year")]
-        self._cols = {c: _Column(obs[c], order) for c in ["year", *self._value_columns]}
-        self._cols["area_code"] = _Column(obs["area_code"], order, (code_ids, codes))
-        self._row_ok = np.asarray((obs["status"] == "ok").fillna(False), dtype=bool)[order]
-        self._code_ids = {code: i for i, code in enumerate(codes)}
-        self._n_codes = len(codes)
-        ind_sorted, year_sorted = ind_ids[order], year_ids[order]
-        bounds = np.searchsorted(ind_sorted, np.arange(len(ind_keys) + 1))
-        self._ind_spans = {key: (int(bounds[i]), int(bounds[i + 1]))
-                           for i, key in enumerate(ind_keys)}
-        cuts = np.flatnonzero((ind_sorted[1:] != ind_sorted[:-1])
-                              | (year_sorted[1:] != year_sorted[:-1])) + 1
-        starts = np.concatenate([[0], cuts]) if len(order) else np.array([], dtype=int)
-        stops = np.concatenate([cuts, [len(order)]]) if len(order) else starts
-        self._spans: dict[tuple[str, int], tuple[int, int]] = {}
-        self._year_spans: dict[str, list[tuple[int, int, int]]] = {}
-        for s, e in zip(starts.tolist(), stops.tolist(), strict=True):
-            if ind_sorted[s] < 0 or year_sorted[s] < 0:  # no indicator or no year
-                continue
-            key, year = ind_keys[ind_sorted[s]], int(year_keys[year_sorted[s]])
-            self._spans[(key, year)] = (s, e)
-            self._year_spans.setdefault(key, []).append((year, s, e))
+        self._obs = Observations(source)
+        self._value_columns = [c for c in self._obs.columns if c not in _KEYS]
+        self._loaded: OrderedDict[str, IndicatorRows] = OrderedDict()
+        self._loaded_rows = 0
+        self._load_lock = threading.Lock()
+        self._overview = self._obs.query(
+            "SELECT indicator, CAST(year AS INTEGER) AS year, source, method, "
+            "coalesce(bool_or(status = 'ok'), false) AS ok, count(*) AS n "
+            "FROM obs GROUP BY ALL ORDER BY ALL")
+        self.n_observations = int(self._overview["n"].sum())
+        known = self._overview.dropna(subset=["indicator", "year"])
+        self._has_rows = set(known["indicator"])
+        ok = known[known["ok"]]
+        self._ok_years = {k: sorted({int(y) for y in grp["year"]})
+                          for k, grp in ok.groupby("indicator")}
 
-    def _rows(self, rows: np.ndarray, columns: list[str]) -> pd.DataFrame:
-        """The columns of the rows ``rows`` (positions in the index order)."""
-        return pd.DataFrame({c: self._cols[c].take(rows) for c in columns})
+    @property
+    def observations(self) -> pd.DataFrame:
+        """Every observation as one DataFrame (the whole store in memory: for tools and
+        tests; the app queries through :meth:`values`, :meth:`series`, :meth:`rows`)."""
+        return self._obs.all()
+
+    def rows(self, indicators: list[str] | None = None,
+             codes: list[str] | None = None) -> pd.DataFrame:
+        """Observation rows (every stored column) of ``indicators`` and/or the area codes
+        ``codes``; all of them when both are None. Order is not defined."""
+        return self._obs.where(indicators, codes)
+
+    def _indicator(self, indicator: str) -> IndicatorRows | None:
+        """The compact rows of ``indicator`` (None without rows), loaded on first use."""
+        if indicator not in self._has_rows:
+            return None
+        with self._load_lock:
+            hit = self._loaded.get(indicator)
+            if hit is not None:
+                self._loaded.move_to_end(indicator)
+                return hit
+        table = self._obs.arrow(
+            "SELECT * EXCLUDE (indicator) FROM obs WHERE indicator = ? AND year IS NOT NULL",
+            [indicator])
+        rows = IndicatorRows(table, self._obs.dtypes)
+        with self._load_lock:
+            if indicator not in self._loaded:
+                self._loaded[indicator] = rows
+                self._loaded_rows += rows.n
+            while self._loaded_rows > ROW_BUDGET and len(self._loaded) > 1:
+                _, old = self._loaded.popitem(last=False)
+                self._loaded_rows -= old.n
+            return self._loaded[indicator]
 
     def _columns(self, indicator: str) -> list[str]:
         """Columns besides area_code and year (those of an empty frame for no data)."""
-        return self._value_columns if indicator in self._ind_spans else _EMPTY_COLUMNS
-
-    def _indicator_rows(self, indicator: str, columns: list[str]) -> pd.DataFrame:
-        """The columns of every row of ``indicator`` (KeyError naming an unknown one)."""
-        self.catalogue[indicator]  # KeyError naming an unknown indicator
-        span = self._ind_spans.get(indicator)
-        if span is None:
-            return pd.DataFrame(columns=columns)
-        return self._rows(np.arange(*span), columns)
+        return self._value_columns if indicator in self._has_rows else _EMPTY_COLUMNS
 
     def years(self, indicator: str) -> list[int]:
         """Years with at least one usable value of ``indicator``, ascending."""
         self.catalogue[indicator]  # KeyError naming an unknown indicator
-        return [year for year, s, e in self._year_spans.get(indicator, ())
-                if self._row_ok[s:e].any()]
+        return list(self._ok_years.get(indicator, ()))

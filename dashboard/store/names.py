@@ -67,14 +67,15 @@ class AreaNames:
         return {code: str(name) for code, name in zip(self.areas.index, self.areas["name"],
                                                      strict=True)}
 
-    @cached_property
-    def _area_of_code(self) -> np.ndarray | None:
-        """Position in ``areas`` of each observation area code, -1 if none (the last
-        entry, -1, is for a missing code); None when area codes repeat."""
+    def _area_positions(self, idx) -> np.ndarray | None:
+        """Position in ``areas`` of each area code of an indicator's rows ``idx``, -1 if
+        none (the last entry, -1, is for a missing code); None when area codes repeat."""
         if not self.areas.index.is_unique:
             return None
-        codes = self._cols["area_code"].uniques
-        return np.append(self.areas.index.get_indexer(codes), -1)
+        if idx.area_pos is None:
+            codes = idx.cols["area_code"].uniques
+            idx.area_pos = np.append(self.areas.index.get_indexer(codes), -1)
+        return idx.area_pos
 
     @cached_property
     def _levels(self) -> tuple[np.ndarray, dict]:

@@ -1,7 +1,9 @@
-"""The store the UI queries: observations, areas and provenance, held in memory.
+"""The store the UI queries: observations, areas and provenance.
 
-Files are read once per process (:func:`get_store`), then every query is served from
-indexes built on open, never by re-reading files.
+Opened once per process (:func:`get_store`). Areas, boundary changes and the manifest are
+held in memory; the observations stay in their parquet file behind a query engine
+(:mod:`dashboard.store.engine`), and the indicators a worker is asked about are kept in a
+compact index (:mod:`dashboard.store.index`), so memory does not grow with the store.
 """
 
 from __future__ import annotations
@@ -29,11 +31,12 @@ VALUE_COLUMNS = ["area_code", "area_name", "level", "year", "indicator", "value"
 class Store(ObservationIndex, AreaNames):
     """A built store, opened read-only.
 
+    ``observations`` is the parquet file of the observations or a DataFrame of them.
     The indexes and name look-ups are built from ``observations``, ``areas`` and
     ``area_config`` as given (some on first use); do not change or reassign them.
     """
 
-    def __init__(self, path: Path, observations: pd.DataFrame, areas: gpd.GeoDataFrame,
+    def __init__(self, path: Path, observations: pd.DataFrame | Path, areas: gpd.GeoDataFrame,
                  boundary_changes: pd.DataFrame, manifest: dict, catalogue: Catalogue,
                  area_config: AreaConfig | None = None):
         self.path = Path(path)
@@ -41,11 +44,9 @@ class Store(ObservationIndex, AreaNames):
         self.catalogue = catalogue
         self.area_config = area_config
         self.areas = areas.set_index("code", drop=False)
-        self.observations = observations
         self.boundary_changes = boundary_changes
         self._index(observations)
-        self._flags = {(c, int(y)): bool(f) for c, y, f in boundary_changes[
-            ["area_code", "year", "comparable_with_previous"]].itertuples(index=False)}
+        self._flags = BoundaryFlags(boundary_changes)
         self._names_by_lang: dict[str, np.ndarray] = {}
 
     # -- opening -----------------------------------------------------------------------
@@ -68,11 +69,11 @@ class Store(ObservationIndex, AreaNames):
                 f"no store at {path} (missing {', '.join(missing)}); build one with "
                 f"`python -m dashboard build --snapshot ../shared/snapshot --out {path}`")
         manifest = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
-        store = cls(path, pd.read_parquet(path / OBS_FILE), gpd.read_parquet(path / AREAS_FILE),
+        store = cls(path, path / OBS_FILE, gpd.read_parquet(path / AREAS_FILE),
                     pd.read_parquet(path / FLAGS_FILE), manifest,
                     load_catalogue(data_dir / "indicators.yaml"),
                     load_areas(data_dir / "areas.yaml"))
-        pa.default_memory_pool().release_unused()  # buffers freed while reading, indexing
+        pa.default_memory_pool().release_unused()  # buffers freed while reading
         return store
 
     # -- queries ----------------------------------------------------------------------
@@ -88,15 +89,16 @@ class Store(ObservationIndex, AreaNames):
         """
         ind = self.catalogue[indicator]  # KeyError naming an unknown indicator
         year = int(year)
-        span = self._spans.get((indicator, year))
+        idx = self._indicator(indicator)
+        span = idx.spans.get(year) if idx is not None else None
         columns = ["area_code", *self._columns(indicator)]
-        area_of_code = self._area_of_code
+        area_of_code = self._area_positions(idx) if span is not None else None
         if span is None or area_of_code is None:  # no rows, or area codes repeat
             rows = (pd.DataFrame(columns=columns) if span is None
-                    else self._rows(np.arange(*span), columns))
+                    else idx.take(np.arange(*span), columns))
             return self._join_values(rows, indicator, year, level, areas, lang)
         start, stop = span
-        code = self._cols["area_code"].codes[start:stop]
+        code = idx.cols["area_code"].codes[start:stop]
         where = area_of_code[code]  # position in areas; -1: not an area (left out)
         keep = where >= 0
         if level:
@@ -104,8 +106,8 @@ class Store(ObservationIndex, AreaNames):
             wanted = level_ids.get(level, -2) if isinstance(level, str) else -2
             keep &= level_codes[where] == wanted
         if areas is not None:
-            chosen = np.zeros(self._n_codes + 1, dtype=bool)
-            chosen[[self._code_ids[c] for c in list(areas) if c in self._code_ids]] = True
+            chosen = np.zeros(idx.n_codes + 1, dtype=bool)
+            chosen[[idx.code_ids[c] for c in list(areas) if c in idx.code_ids]] = True
             keep &= chosen[code]
         where, rows = where[keep], np.flatnonzero(keep) + start
         # Already in area_code order: the index sorts by code within an (indicator, year).
@@ -113,7 +115,7 @@ class Store(ObservationIndex, AreaNames):
         computed = {"area_name": self._area_names(lang)[where].tolist(),
                     "level": self.areas["level"].array.take(where), "year": year,
                     "indicator": indicator, "unit": ind.unit.get(lang)}
-        return pd.DataFrame({c: computed[c] if c in computed else self._cols[c].take(rows)
+        return pd.DataFrame({c: computed[c] if c in computed else idx.cols[c].take(rows)
                              for c in VALUE_COLUMNS}, index=pd.RangeIndex(len(rows)))
 
     def _join_values(self, rows: pd.DataFrame, indicator: str, year: int, level: str | None,
@@ -140,15 +142,16 @@ class Store(ObservationIndex, AreaNames):
         self.catalogue[indicator]  # KeyError naming an unknown indicator
         code = self.area(area)["code"]
         columns = ["year", *self._columns(indicator)]
-        cid = self._code_ids.get(code)
+        idx = self._indicator(indicator)
+        cid = idx.code_ids.get(code) if idx is not None else None
         found: list[int] = []
         if cid is not None:
-            codes = self._cols["area_code"].codes
-            for _, s, e in self._year_spans.get(indicator, ()):
+            codes = idx.cols["area_code"].codes
+            for _, s, e in idx.year_spans:
                 part = codes[s:e]
                 found.extend(range(s + int(np.searchsorted(part, cid, "left")),
                                    s + int(np.searchsorted(part, cid, "right"))))
-        rows = (self._rows(np.array(found), columns) if found
+        rows = (idx.take(np.array(found), columns) if found
                 else pd.DataFrame(columns=columns))
         rows = rows.assign(year=rows["year"].astype(int)).sort_values("year")
         years = list(rows["year"])
@@ -160,7 +163,7 @@ class Store(ObservationIndex, AreaNames):
     def _comparable(self, code: str, prev: int, year: int) -> bool | None:
         """False if CBS flags a boundary change in any year after ``prev`` up to ``year``;
         True if every one of those years is flagged unchanged; None if unknown."""
-        flags = [self._flags.get((code, y)) for y in range(prev + 1, year + 1)]
+        flags = [self._flags.get(code, y) for y in range(prev + 1, year + 1)]
         if False in flags:
             return False
         return True if all(f is True for f in flags) else None
@@ -168,7 +171,8 @@ class Store(ObservationIndex, AreaNames):
     def metadata(self, indicator: str, lang: str = "nl") -> dict:
         """Definition, unit, licence, caveats and the source table per year."""
         ind = self.catalogue[indicator]
-        frame = self._indicator_rows(indicator, ["year", "method", "source"])
+        frame = self._overview[self._overview["indicator"] == indicator].dropna(
+            subset=["year"])
         published = frame[frame["method"] == "published"]
         src_by_id = {s["id"]: s for s in self.manifest.get("sources", [])}
         per_year = {}
@@ -187,12 +191,14 @@ class Store(ObservationIndex, AreaNames):
 
     def summary(self) -> dict:
         """What the store holds, for the overview page (see layouts/home.py)."""
-        ok_years = self.observations.loc[self.observations["status"] == "ok", "year"].unique()
+        overview = self._overview.dropna(subset=["year"])
+        ok_years = overview.loc[overview["ok"], "year"].unique()
         gm = self.areas[self.areas["level"] == "gemeente"]
         detail = sorted(self.manifest.get("gemeenten", []))
         themes: dict[str, list] = {t: [] for t in self.catalogue.by_theme()}
         for ind in self.catalogue:
-            srcs = sorted(set(self._indicator_rows(ind.key, ["source"])["source"].unique()))
+            srcs = sorted(set(self._overview.loc[self._overview["indicator"] == ind.key,
+                                                 "source"].unique()))
             themes[ind.theme].append({
                 "key": ind.key, "label": ind.label.model_dump(), "unit": ind.unit.model_dump(),
                 "years": self.years(ind.key), "sources": srcs})
@@ -202,7 +208,7 @@ class Store(ObservationIndex, AreaNames):
             "n_gemeenten_benchmark": int(len(gm)),
             "levels": {lvl: int(n) for lvl, n in self.areas["level"].value_counts().items()},
             "years": sorted({int(y) for y in ok_years}),
-            "n_observations": int(len(self.observations)),
+            "n_observations": self.n_observations,
             "themes": themes,
             "sources": [{k: s.get(k) for k in ("id", "title", "publisher", "table", "years",
                                                 "retrieved_at", "sha256", "licence", "credit",
@@ -211,6 +217,35 @@ class Store(ObservationIndex, AreaNames):
                         for s in self.manifest.get("sources", [])],
             "counts": self.manifest.get("counts", {}),
         }
+
+
+class BoundaryFlags:
+    """CBS's "comparable with the previous year" per (area, year), sorted for look-ups
+    (a dict of every pair would take tens of MB at national scale)."""
+
+    def __init__(self, changes: pd.DataFrame):
+        frame = changes[["area_code", "year", "comparable_with_previous"]].dropna(
+            subset=["area_code", "year"])
+        frame = frame.iloc[np.lexsort((frame["year"].to_numpy(),
+                                       frame["area_code"].to_numpy(dtype=str)))]
+        self._years = frame["year"].to_numpy(dtype=np.int32)
+        self._flags = frame["comparable_with_previous"].to_numpy(dtype=bool)
+        codes = frame["area_code"].to_numpy(dtype=str)
+        cuts = np.flatnonzero(codes[1:] != codes[:-1]) + 1
+        starts = np.concatenate([[0], cuts]).tolist() if len(codes) else []
+        stops = np.concatenate([cuts, [len(codes)]]).tolist() if len(codes) else []
+        self._spans = {str(codes[s]): (s, e) for s, e in zip(starts, stops, strict=True)}
+
+    def get(self, code: str, year: int) -> bool | None:
+        """The flag of ``code`` in ``year`` (the last one when repeated), None if none."""
+        span = self._spans.get(code)
+        if span is None:
+            return None
+        years = self._years[span[0]:span[1]]
+        at = int(np.searchsorted(years, year, "right")) - 1
+        if at < 0 or years[at] != year:
+            return None
+        return bool(self._flags[span[0] + at])
 
 
 _LOCK = threading.Lock()
