@@ -11,6 +11,7 @@ summed over the interaction's callbacks), the round trip seen by the client, and
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,8 +89,8 @@ def measure(server: Gunicorn, store: Store, view: View, repeat: int) -> list[dic
             server_ms.append(sum(e.ms for e in posts))
             wall_ms.append(sum(c.seconds for c in calls) * 1000)
             sizes.append(sum(c.bytes for c in calls))
-            map_sizes.append(sum(c.bytes for c in calls
-                                 if c.output.startswith(ids.EXPLORER_MAP + ".")))
+            map_sizes.append(sum(len(json.dumps(c.response["response"][ids.EXPLORER_MAP]))
+                                 for c in calls if f"{ids.EXPLORER_MAP}.figure" in c.outputs))
             n_calls = len(calls)
         s, w = summarise(server_ms), summarise(wall_ms)
         rows.append({"interaction": item.name, "calls": n_calls,

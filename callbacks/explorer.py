@@ -1,40 +1,45 @@
-"""Explorer callbacks: thin wiring from controls to the functions in dashboard/explorer/views.py.
+"""Explorer callbacks: thin wiring from controls to dashboard/explorer/update.py.
 
-Indicator, year, scale and selection changes send the map only a ``Patch`` of values and
-colours; the geometry is sent again only when the view itself (level, area) changes.
+One server callback answers every control change in one request with only the outputs
+that change (indicator, year, scale and selection send the map a ``Patch`` of values and
+colours; the geometry is sent again only when the view itself, level or area, changes).
+Clicks, hover links, the URL and the download links are worked out in the browser.
 """
 
 from __future__ import annotations
 
 import json
-from urllib.parse import parse_qs
 
 from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
-from dashboard.explorer import views
-from dashboard.explorer.panels import details_panel, values_table
-from dashboard.explorer.state import ExplorerState, apply_click, parse_state
+from dashboard.explorer.update import explorer_update
 from dashboard.exports.downloads import FORMATS
-from dashboard.exports.toolkit import DOWNLOAD_ROOT, explorer_toolkit_links
-from dashboard.projects.layer import Layer
+from dashboard.exports.toolkit import DOWNLOAD_ROOT
 from dashboard.store import get_store
 
-CONTROLS = [Input(ids.EXPLORER_INDICATOR, "value"), Input(ids.EXPLORER_YEAR, "value"),
-            Input(ids.EXPLORER_LEVEL, "value"), Input(ids.EXPLORER_AREA, "value"),
-            Input(ids.EXPLORER_SELECTION, "data")]
-
-
-def state_of(indicator, year, level, area, selected, lang, indicator2=None, scale="classes"
-             ) -> ExplorerState:
-    """Validate control values the same way as URL parameters (a forged request cannot
-    reach the store with anything the URL could not)."""
-    query = {"indicator": indicator, "year": str(year), "level": level, "area": area,
-             "sel": ",".join(selected or []), "lang": lang, "scale": scale}
-    if indicator2:
-        query["ind2"] = indicator2
-    return parse_state(query, get_store()).state
+#: The update's inputs, state and outputs by the names dashboard/explorer/update.py uses.
+INPUTS = {"indicator": (ids.EXPLORER_INDICATOR, "value"), "year": (ids.EXPLORER_YEAR, "value"),
+          "level": (ids.EXPLORER_LEVEL, "value"), "area": (ids.EXPLORER_AREA, "value"),
+          "selection": (ids.EXPLORER_SELECTION, "data"), "scale": (ids.EXPLORER_SCALE, "value"),
+          "indicator2": (ids.EXPLORER_INDICATOR2, "value"),
+          "sort": (ids.EXPLORER_TABLE_SORT, "value"), "click": (ids.EXPLORER_CLICK, "data"),
+          "clear": (ids.EXPLORER_CLEAR, "n_clicks"),
+          "pillars": (ids.PROJECTS_MAP_PILLARS, "value"),
+          "project": (ids.PROJECTS_MAP_SELECTED, "data")}
+STATES = {"lang": (ids.EXPLORER_LANG, "data")}
+OUTPUTS = {"map": (ids.EXPLORER_MAP, "figure"), "bar": (ids.EXPLORER_BAR, "figure"),
+           "trend": (ids.EXPLORER_TREND, "figure"), "scatter": (ids.EXPLORER_SCATTER, "figure"),
+           "details": (ids.EXPLORER_DETAILS, "children"),
+           "source": (ids.EXPLORER_SOURCE, "children"),
+           "table": (ids.EXPLORER_TABLE, "children"),
+           "year_options": (ids.EXPLORER_YEAR, "options"), "year": (ids.EXPLORER_YEAR, "value"),
+           "selection": (ids.EXPLORER_SELECTION, "data"),
+           "query": (ids.EXPLORER_QUERY, "data"), "lang_href": (ids.EXPLORER_LANG_SWITCH, "href"),
+           "toolkit": (ids.EXPLORER_TOOLKIT_LINKS, "children"),
+           "projects_list": (ids.PROJECTS_MAP_LIST, "children"),
+           "projects_panel": (ids.PROJECTS_MAP_PANEL, "children")}
 
 
 def register(app) -> None:
@@ -69,92 +74,18 @@ def register(app) -> None:
         Input(ids.EXPLORER_SCATTER, "hoverData"), State(ids.EXPLORER_BAR, "id"),
         State(ids.EXPLORER_SCATTER, "id"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.EXPLORER_SELECTION, "data"),
-                  Input(ids.EXPLORER_CLICK, "data"), Input(ids.EXPLORER_CLEAR, "n_clicks"),
-                  State(ids.EXPLORER_SELECTION, "data"), prevent_initial_call=True)
-    def select(click, _clear, selected):
-        if ctx.triggered_id == ids.EXPLORER_CLEAR:
-            return []
-        code = str((click or {}).get("code") or "")
-        if code not in get_store().areas.index:
+    @app.callback([Output(cid, prop) for cid, prop in OUTPUTS.values()],
+                  [Input(cid, prop) for cid, prop in INPUTS.values()],
+                  [State(cid, prop) for cid, prop in STATES.values()],
+                  prevent_initial_call=True)
+    def update(*args):
+        values = dict(zip([*INPUTS, *STATES], args, strict=True))
+        changed = {name for name, (cid, prop) in INPUTS.items()
+                   if f"{cid}.{prop}" in ctx.triggered_prop_ids}
+        out = explorer_update(get_store(), values, changed)
+        if not out:
             raise PreventUpdate
-        return apply_click(list(selected or []), code, bool(click.get("add")))
-
-    @app.callback(Output(ids.EXPLORER_YEAR, "options"), Output(ids.EXPLORER_YEAR, "value"),
-                  Input(ids.EXPLORER_INDICATOR, "value"), State(ids.EXPLORER_YEAR, "value"),
-                  prevent_initial_call=True)
-    def years_for(indicator, year):
-        store = get_store()
-        if indicator not in store.catalogue:
-            raise PreventUpdate
-        years = store.years(indicator)
-        if not years:
-            raise PreventUpdate
-        # an unchanged year is not re-sent, so the map patch of an indicator switch stays
-        # values only (a year change also moves the projects layer)
-        return [{"label": str(y), "value": y} for y in years], (
-            no_update if year in years else years[-1])
-
-    @app.callback(Output(ids.EXPLORER_MAP, "figure"), *CONTROLS,
-                  Input(ids.EXPLORER_SCALE, "value"), State(ids.EXPLORER_LANG, "data"),
-                  State(ids.PROJECTS_MAP_PILLARS, "value"),
-                  State(ids.PROJECTS_MAP_SELECTED, "data"), prevent_initial_call=True)
-    def update_map(indicator, year, level, area, selected, scale, lang, pillars, project):
-        state = state_of(indicator, year, level, area, selected, lang, scale=scale)
-        layer = Layer.of(pillars, project)
-        if ctx.triggered_id in (ids.EXPLORER_LEVEL, ids.EXPLORER_AREA):
-            return views.map_full(get_store(), state, layer)
-        if ctx.triggered_id == ids.EXPLORER_SELECTION:
-            return views.selection_patch(state)
-        year_changed = f"{ids.EXPLORER_YEAR}.value" in ctx.triggered_prop_ids
-        return views.map_patch(get_store(), state, layer if year_changed else None)
-
-    @app.callback(Output(ids.EXPLORER_BAR, "figure"), *CONTROLS, State(ids.EXPLORER_LANG, "data"),
-                  prevent_initial_call=True)
-    def update_bar(indicator, year, level, area, selected, lang):
-        return views.bar(get_store(), state_of(indicator, year, level, area, selected, lang))
-
-    @app.callback(Output(ids.EXPLORER_TREND, "figure"), Input(ids.EXPLORER_INDICATOR, "value"),
-                  Input(ids.EXPLORER_SELECTION, "data"), Input(ids.EXPLORER_AREA, "value"),
-                  State(ids.EXPLORER_YEAR, "value"), State(ids.EXPLORER_LEVEL, "value"),
-                  State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
-    def update_trend(indicator, selected, area, year, level, lang):
-        return views.trend(get_store(), state_of(indicator, year, level, area, selected, lang))
-
-    @app.callback(Output(ids.EXPLORER_SCATTER, "figure"), *CONTROLS,
-                  Input(ids.EXPLORER_INDICATOR2, "value"), State(ids.EXPLORER_LANG, "data"),
-                  prevent_initial_call=True)
-    def update_scatter(indicator, year, level, area, selected, indicator2, lang):
-        state = state_of(indicator, year, level, area, selected, lang, indicator2)
-        return views.scatter(get_store(), state)
-
-    @app.callback(Output(ids.EXPLORER_DETAILS, "children"), Output(ids.EXPLORER_SOURCE, "children"),
-                  *CONTROLS, State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
-    def update_details(indicator, year, level, area, selected, lang):
-        state = state_of(indicator, year, level, area, selected, lang)
-        store = get_store()
-        return (details_panel(views.details_data(store, state), lang),
-                views.source_text(store, state))
-
-    @app.callback(Output(ids.EXPLORER_TABLE, "children"), Input(ids.EXPLORER_INDICATOR, "value"),
-                  Input(ids.EXPLORER_YEAR, "value"), Input(ids.EXPLORER_LEVEL, "value"),
-                  Input(ids.EXPLORER_AREA, "value"), Input(ids.EXPLORER_TABLE_SORT, "value"),
-                  State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
-    def update_table(indicator, year, level, area, sort, lang):
-        store = get_store()
-        state = state_of(indicator, year, level, area, [], lang)
-        ind = store.catalogue[state.indicator]
-        return values_table(views.table_data(store, state, sort), ind.label.get(lang),
-                            ind.unit.get(lang), state.year, lang)
-
-    @app.callback(Output(ids.EXPLORER_QUERY, "data"), Output(ids.EXPLORER_LANG_SWITCH, "href"),
-                  *CONTROLS, Input(ids.EXPLORER_INDICATOR2, "value"),
-                  Input(ids.EXPLORER_SCALE, "value"), State(ids.EXPLORER_LANG, "data"),
-                  prevent_initial_call=True)
-    def update_query(indicator, year, level, area, selected, indicator2, scale, lang):
-        state = state_of(indicator, year, level, area, selected, lang, indicator2, scale)
-        other = "en" if lang == "nl" else "nl"
-        return state.query(), "?" + state.query().replace(f"lang={lang}", f"lang={other}")
+        return [out.get(name, no_update) for name in OUTPUTS]
 
     # The URL follows the view without a page reload: pushState directly (a Dash Location
     # update would make the page router render the whole page, geometry included).
@@ -176,8 +107,3 @@ def register(app) -> None:
         [Output(ids.explorer_download(f), "href") for f in FORMATS["explorer"]],
         Input(ids.EXPLORER_QUERY, "data"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.EXPLORER_TOOLKIT_LINKS, "children"),
-                  Input(ids.EXPLORER_QUERY, "data"), prevent_initial_call=True)
-    def update_toolkit(query):
-        store = get_store()
-        return explorer_toolkit_links(store, parse_state(parse_qs(query or ""), store).state)

@@ -9,28 +9,14 @@ from dash import ALL, Input, Output, State, ctx, dcc
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
-from dashboard.explorer import views
-from dashboard.explorer.state import parse_state
 from dashboard.i18n import normalise_lang
 from dashboard.projects.around import around_outputs, indicator_options
-from dashboard.projects.layer import Layer, find
+from dashboard.projects.layer import find
 from dashboard.projects.page import export_file, page_projects, page_table, upload_report
-from dashboard.projects.panels import clicked_project, map_outputs, project_panel
+from dashboard.projects.panels import clicked_project, project_panel
 from dashboard.projects.registry import all_projects
 from dashboard.projects.upload import import_upload
 from dashboard.store import get_store
-
-#: Explorer controls a projects-layer update reads (as State: the layer never re-sends
-#: what the explorer's own callbacks send).
-EXPLORER_STATE = [State(ids.EXPLORER_INDICATOR, "value"), State(ids.EXPLORER_YEAR, "value"),
-                  State(ids.EXPLORER_LEVEL, "value"), State(ids.EXPLORER_AREA, "value"),
-                  State(ids.EXPLORER_SELECTION, "data"), State(ids.EXPLORER_LANG, "data")]
-
-
-def _state(indicator, year, level, area, selected, lang):
-    query = {"indicator": indicator, "year": str(year), "level": level, "area": area,
-             "sel": ",".join(selected or []), "lang": lang}
-    return parse_state(query, get_store()).state
 
 
 def _register_map(app) -> None:
@@ -52,23 +38,8 @@ def _register_map(app) -> None:
             raise PreventUpdate
         return key
 
-    @app.callback(Output(ids.EXPLORER_MAP, "figure", allow_duplicate=True),
-                  Input(ids.PROJECTS_MAP_PILLARS, "value"),
-                  Input(ids.PROJECTS_MAP_SELECTED, "data"), *EXPLORER_STATE,
-                  prevent_initial_call=True)
-    def update_layer(pillars, project, *explorer):
-        return views.projects_patch(get_store(), _state(*explorer), Layer.of(pillars, project))
-
-    @app.callback(Output(ids.PROJECTS_MAP_LIST, "children"),
-                  Output(ids.PROJECTS_MAP_PANEL, "children"),
-                  Input(ids.PROJECTS_MAP_PILLARS, "value"),
-                  Input(ids.PROJECTS_MAP_SELECTED, "data"), Input(ids.EXPLORER_YEAR, "value"),
-                  Input(ids.EXPLORER_AREA, "value"), Input(ids.EXPLORER_SELECTION, "data"),
-                  State(ids.EXPLORER_INDICATOR, "value"), State(ids.EXPLORER_LEVEL, "value"),
-                  State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
-    def update_list(pillars, project, year, area, selected, indicator, level, lang):
-        state = _state(indicator, year, level, area, selected, lang)
-        return map_outputs(get_store(), state, Layer.of(pillars, project))
+    # The layer and its list follow pillars, project, year, area and selection in the
+    # explorer's one update (dashboard/explorer/update.py).
 
 
 def register(app) -> None:

@@ -21,6 +21,13 @@ class Call:
     seconds: float
     response: dict
 
+    @property
+    def outputs(self) -> set[str]:
+        """``id.prop`` of every output the answer changes (those left unchanged by a
+        multi-output callback are not in it)."""
+        return {f"{cid}.{prop}" for cid, props in (self.response.get("response") or {}).items()
+                for prop in props}
+
 
 @dataclass
 class DashClient:

@@ -26,7 +26,7 @@ def _operations(call) -> dict:
 
 
 def _map_call(calls):
-    return next(c for c in calls if c.output.startswith(f"{ids.EXPLORER_MAP}.figure"))
+    return next(c for c in calls if f"{ids.EXPLORER_MAP}.figure" in c.outputs)
 
 
 def test_explorer_map_has_a_marker_per_place_of_each_project(dash_client, store):
