@@ -102,7 +102,7 @@ def measure(server: Gunicorn, store: Store, view: View, repeat: int) -> list[dic
     return rows
 
 
-COLUMNS = [("interaction", "interaction"), ("calls", "callbacks"),
+COLUMNS = [("interaction", "interaction"), ("calls", "requests"),
            ("server_ms_p50", "server ms p50"), ("server_ms_p95", "p95"),
            ("roundtrip_ms_p50", "round trip ms p50"), ("roundtrip_ms_p95", "p95"),
            ("bytes", "bytes"), ("map_bytes", "map bytes")]

@@ -39,14 +39,23 @@ def patched_map(store: Store, state: ExplorerState) -> str:
     return json.dumps(patch.to_plotly_json(), default=pio.json.to_json_plotly)
 
 
+def values_json(store: Store, state: ExplorerState) -> str:
+    """The values the map shows (code, name, value, status, partial per area) as JSON:
+    what any map update must carry at the least."""
+    rows = views.view_values(store, state)[["area_code", "area_name", "value", "status",
+                                            "partial"]]
+    return rows.to_json(orient="records")
+
+
 def compare(store: Store, states: list[ExplorerState], repeat: int) -> dict:
     """Time both ways over ``states`` (cycled ``repeat`` times); ms and bytes per call.
 
     Returns
     -------
     dict
-        ``naive`` and ``patch`` summaries (``ms_p50``, ``ms_p95``, ``bytes``) and the
-        ratios naive / patch of time and bytes.
+        ``naive`` and ``patch`` summaries (``ms_p50``, ``ms_p95``, ``bytes``), the
+        ratios naive / patch of time and bytes, ``values_bytes`` (JSON of the values
+        shown) and ``patch_to_values`` (patch bytes / values bytes).
     """
     out = {}
     for name, fn in (("naive", naive_map), ("patch", patched_map)):
@@ -60,6 +69,9 @@ def compare(store: Store, states: list[ExplorerState], repeat: int) -> dict:
         s = summarise(ms)
         out[name] = {"ms_p50": s["p50"], "ms_p95": s["p95"],
                      "bytes": sorted(sizes)[len(sizes) // 2]}
+    shown = [len(values_json(store, st).encode()) for st in states]
+    out["values_bytes"] = sorted(shown)[len(shown) // 2]
+    out["patch_to_values"] = ratio(out["patch"]["bytes"], out["values_bytes"])
     out["time_ratio"] = ratio(out["naive"]["ms_p50"], out["patch"]["ms_p50"])
     out["bytes_ratio"] = ratio(out["naive"]["bytes"], out["patch"]["bytes"])
     return out

@@ -27,7 +27,7 @@ from bench import explorer_interactions as inter
 from bench.browser import map_ready_ms
 from bench.naive import compare
 from bench.server import Gunicorn, HttpClient
-from bench.stats import table
+from bench.stats import summarise, table
 from bench.synthetic import LABEL, ensure_synthetic_store
 from dashboard.explorer.state import DEFAULT_INDICATOR, ExplorerState
 from dashboard.store import Store
@@ -69,6 +69,30 @@ def largest_gemeente(store: Store) -> str:
     return str(counts[counts.index.isin(store.manifest.get("gemeenten", []))].index[0])
 
 
+def store_queries(store_dir: Path, area: str, n: int = 60, seed: int = 17) -> dict:
+    """ms of ``Store.values`` for the buurten in view, random indicator and year, in a
+    freshly opened store: the first query of an indicator (the engine reads it from the
+    parquet file and indexes it) and the queries after it (served from the index)."""
+    import random
+
+    store = Store.open(store_dir)
+    codes = inter.view_codes(store, area, "buurt")
+    keys = [i.key for i in store.catalogue if store.years(i.key)]
+    rnd = random.Random(seed)
+    first, again, seen = [], [], set()
+    for _ in range(n):
+        key = rnd.choice(keys)
+        year = rnd.choice(store.years(key))
+        t0 = time.perf_counter()
+        store.values(key, year, areas=codes)
+        ms = (time.perf_counter() - t0) * 1000
+        (again if key in seen else first).append(ms)
+        seen.add(key)
+    f, a = summarise(first), summarise(again)
+    return {"first_p50": f["p50"], "first_p95": f["p95"], "p50": a["p50"], "p95": a["p95"],
+            "n": n}
+
+
 def bench_scale(name: str, store_dir: Path, area: str | None, repeat: int,
                 browser_runs: int) -> dict:
     """Every measurement of one store."""
@@ -82,7 +106,8 @@ def bench_scale(name: str, store_dir: Path, area: str | None, repeat: int,
            "synthetic": bool(store.manifest.get("synthetic")),
            "areas": {str(k): int(v) for k, v in levels.items()},
            "observations": store.n_observations,
-           "buurten_in_view": len(inter.view_codes(store, area, "buurt"))}
+           "buurten_in_view": len(inter.view_codes(store, area, "buurt")),
+           "store_query_ms": store_queries(store_dir, area)}
     with Gunicorn(store_dir.resolve()) as server:
         out["start_s"] = round(server.start_seconds, 2)
         out["first_page_s"] = round(warm_up(server, view.search), 2)
@@ -98,9 +123,11 @@ SUMMARY = [("scale", "scale"), ("buurten", "buurten"), ("observations", "observa
            ("store_s", "build/generate s"), ("start_s", "server up s"),
            ("first_page_s", "first page s"), ("wire", "first load MB on the wire"),
            ("requests", "requests"), ("tti_p50", "map interactive ms cold p50"),
-           ("tti_warm", "warm p50"), ("rss", "peak RSS per worker MB")]
+           ("tti_warm", "warm p50"), ("rss", "peak RSS per worker MB"),
+           ("query", "store query ms p50 (first of an indicator)")]
 NAIVE = [("scale", "scale"), ("way", "map update"), ("ms_p50", "ms p50"), ("ms_p95", "ms p95"),
-         ("bytes", "bytes"), ("ratio", "naive / patch (time, bytes)")]
+         ("bytes", "bytes"), ("ratio", "naive / patch (time, bytes)"),
+         ("shown", "patch / JSON of the values shown")]
 
 
 def print_report(result: dict) -> None:
@@ -115,17 +142,20 @@ def print_report(result: dict) -> None:
                         "wire": round(first["wire_bytes"] / 1e6, 2) if first else None,
                         "requests": first.get("requests"), "tti_p50": tti.get("p50"),
                         "tti_warm": (tti.get("warm") or {}).get("p50"),
-                        "rss": " / ".join(str(v) for v in s["peak_rss_mb"])})
+                        "rss": " / ".join(str(v) for v in s["peak_rss_mb"]),
+                        "query": "{p50} ({first_p50})".format(**s["store_query_ms"])})
         cmp_ = s["naive_vs_patch"]
         for way in ("naive", "patch"):
             naive.append({"scale": s["scale"], "way": way, **cmp_[way],
                           "ratio": f"{cmp_['time_ratio']}x, {cmp_['bytes_ratio']}x"
-                          if way == "naive" else ""})
+                          if way == "naive" else "",
+                          "shown": "" if way == "naive" else
+                          f"{cmp_['patch_to_values']}x of {cmp_['values_bytes']:,} bytes"})
     print("\n" + table(summary, SUMMARY))
     for s in result["scales"]:
         print(f"\n{s['scale']}: explorer at area={s['area']}, level=buurt "
               f"({s['buurten_in_view']} buurten on the map), {s['interactions'][0]['repeats']} "
-              "repeats each; server ms = gunicorn's own time summed over the callbacks")
+              "repeats each; server ms = gunicorn's own time summed over the requests")
         print(table(s["interactions"], inter.COLUMNS))
     print("\nmap update on indicator switch, same session, in-process (naive = full figure "
           "with the view's GeoJSON rebuilt per call)")
@@ -163,7 +193,11 @@ def main() -> None:
     stamp = result["started_at"].replace(":", "").replace("-", "")[:15]
     for path in (args.out / f"bench-{stamp}.json", args.out / "latest.json"):
         path.write_text(json.dumps(result, indent=1), encoding="utf-8")
-    print(f"\nJSON: {args.out / 'latest.json'}")
+    load = result["machine"]
+    print(f"\nload average at start / end: {load['load_avg_start'][0]:.1f} / "
+          f"{load['load_avg_end'][0]:.1f} on {load['cpus']} CPUs (timings are only comparable "
+          "on a quiet machine)")
+    print(f"JSON: {args.out / 'latest.json'}")
 
 
 if __name__ == "__main__":
