@@ -17,7 +17,8 @@ from dashboard.yamlfile import read_yaml
 
 THEMES = ("werk", "onderwijs", "wonen", "gezondheid", "veiligheid", "context")
 KINDS = ("count", "share", "rate", "mean", "index", "distance")
-SOURCE_KINDS = ("kwb", "wijkprofiel", "wijkprofiel_series", "thirdparty_kwb", "politie")
+SOURCE_KINDS = ("kwb", "wijkprofiel", "wijkprofiel_series", "thirdparty_kwb", "politie",
+                "gezondheid")
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
 
 #: A column spec: one column, a list of columns to add up, or per-year choices
@@ -49,10 +50,13 @@ class Aggregation(_Frozen):
     ``sum``: add counts. ``ratio``: sum(numerator) / sum(denominator) × scale, both
     indicator keys of counts. ``weighted_mean``: mean of the parts' values weighted by the
     ``weight`` indicator (a count), i.e. the same as rebuilding counts from shares.
-    ``none``: cannot be combined (an index, a median).
+    ``none``: cannot be combined (an index, a median). With a ``reason``, combined areas
+    (Rotterdam-Zuid, focus wijken) get a row that says so, with that reason, instead of no
+    row at all.
     """
 
     method: Literal["sum", "ratio", "weighted_mean", "none"]
+    reason: Text | None = None
     numerator: str | None = None
     denominator: str | None = None
     weight: str | None = None
@@ -64,6 +68,8 @@ class Aggregation(_Frozen):
             raise ValueError("method 'ratio' needs 'numerator' and 'denominator'")
         if self.method == "weighted_mean" and not self.weight:
             raise ValueError("method 'weighted_mean' needs 'weight'")
+        if self.reason and self.method != "none":
+            raise ValueError("'reason' is only for method 'none'")
         return self
 
 
@@ -78,7 +84,8 @@ class Derivation(_Frozen):
 class SourceSpec(_Frozen):
     """Where one indicator's values come from, in order of preference."""
 
-    source: Literal["kwb", "wijkprofiel", "wijkprofiel_series", "thirdparty_kwb", "politie"]
+    source: Literal["kwb", "wijkprofiel", "wijkprofiel_series", "thirdparty_kwb", "politie",
+                    "gezondheid"]
     #: KWB: column per naming style (``odata`` key stem, ``statline`` title, ``wbk`` name).
     columns: dict[Literal["odata", "statline", "wbk"], ColumnSpec] | None = None
     #: Municipal and third-party files: the file's own column name.
@@ -88,6 +95,8 @@ class SourceSpec(_Frozen):
     file: str | None = None
     #: Optional inclusive range of years this spec applies to.
     years: tuple[int, int] | None = None
+    #: Gezondheidsmonitor: the age group (a label of ``ages`` in sources.yaml, e.g. ``18+``).
+    age: str | None = None
 
     @model_validator(mode="after")
     def _column_given(self) -> SourceSpec:
@@ -97,6 +106,8 @@ class SourceSpec(_Frozen):
             raise ValueError(f"a '{self.source}' source needs 'column'")
         if self.source == "wijkprofiel" and not self.file:
             raise ValueError("a 'wijkprofiel' source needs 'file'")
+        if (self.source == "gezondheid") != bool(self.age):
+            raise ValueError("'age' is needed for, and only for, a 'gezondheid' source")
         return self
 
     def column_for(self, style: str, year: int) -> str | list[str] | None:
@@ -129,6 +140,9 @@ class Indicator(_Frozen):
     caveats: Text | None = None
     sources: tuple[SourceSpec, ...] = ()
     derive: Derivation | None = None
+    #: Estimates with a published interval: a 95 % interval wider than this (in the unit,
+    #: e.g. percentage points) marks the estimate as uncertain (quality ``wide_margin``).
+    wide_margin: float | None = Field(default=None, gt=0)
 
     @field_validator("key")
     @classmethod
@@ -146,6 +160,24 @@ class Indicator(_Frozen):
     @property
     def higher_is_better(self) -> bool | None:
         return {"higher_better": True, "higher_worse": False}.get(self.direction)
+
+    def margin_quality(self, lower: object, upper: object) -> str | None:
+        """``"wide_margin"`` when the interval [lower, upper] is wider than ``wide_margin``.
+
+        ``None`` for a narrower interval, no interval, or an indicator without the rule.
+        """
+        try:
+            width = float(upper) - float(lower)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        if self.wide_margin is None or width != width:  # NaN: no interval
+            return None
+        return "wide_margin" if width > self.wide_margin else None
+
+    @property
+    def live_only(self) -> bool:
+        """True when every source is fetched live (no snapshot file holds it)."""
+        return bool(self.sources) and all(s.source == "gezondheid" for s in self.sources)
 
     def referenced_keys(self) -> set[str]:
         """Indicator keys this one needs (for aggregation or derivation)."""

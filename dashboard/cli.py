@@ -33,6 +33,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                          gemeenten=args.gemeente or (settings.gemeente,),
                          data_dir=settings.data_dir, cache_dir=settings.cache_dir,
                          odata_base=settings.cbs_odata_base, pdok_base=settings.pdok_base,
+                         dataderden_base=settings.cbs_dataderden_base,
                          progress=_progress)
     size = sum(f.stat().st_size for f in Path(out).iterdir() if f.is_file())
     rows = manifest["rows"]

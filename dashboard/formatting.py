@@ -75,6 +75,28 @@ def format_number(value: object, lang: str | None, decimals: int = 0) -> str:
     return text.translate(str.maketrans({",": ".", ".": ","}))
 
 
+def format_estimate(value: object, lower: object, upper: object, lang: str | None,
+                    decimals: int = 0, unit: str = "") -> str:
+    """A value with its published 95 % interval: ``"72 % (68–76 %)"``.
+
+    Parameters
+    ----------
+    value, lower, upper
+        The estimate and the bounds of its interval; without both bounds (None, NaN) the
+        value is shown alone.
+    lang, decimals
+        As for :func:`format_number`.
+    unit
+        Written after the value and after the interval (``""``: none).
+    """
+    tail = f" {unit}" if unit else ""
+    text = format_number(value, lang, decimals) + tail
+    if _to_decimal(lower) is None or _to_decimal(upper) is None:
+        return text
+    return (f"{text} ({format_number(lower, lang, decimals)}–"
+            f"{format_number(upper, lang, decimals)}{tail})")
+
+
 def format_int(value: object, lang: str | None) -> str:
     """Format a whole number, e.g. a count (``12.345`` / ``12,345``).
 

@@ -10,6 +10,7 @@
 | ``DASHBOARD_DB_URL`` | SQLAlchemy URL for targets and activities | ``data/dashboard.sqlite`` |
 | ``DASHBOARD_DEBUG`` | ``1`` turns on Dash debug mode (development only) | off |
 | ``CBS_ODATA_BASE``, ``PDOK_BASE`` | API base URLs (tests, mirrors) | sources.yaml |
+| ``CBS_DATADERDEN_BASE`` | base URL of CBS's third-party catalogue | sources.yaml |
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Settings:
     debug: bool
     cbs_odata_base: str | None
     pdok_base: str | None
+    cbs_dataderden_base: str | None = None
     db_url: str = ""
     lang_default: str = "nl"
 
@@ -66,5 +68,6 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
         debug=env.get("DASHBOARD_DEBUG", "") in {"1", "true", "yes"},
         cbs_odata_base=env.get("CBS_ODATA_BASE") or None,
         pdok_base=env.get("PDOK_BASE") or None,
+        cbs_dataderden_base=env.get("CBS_DATADERDEN_BASE") or None,
         db_url=env.get("DASHBOARD_DB_URL") or f"sqlite:///{data_dir / 'dashboard.sqlite'}",
     )

@@ -32,7 +32,10 @@ def _entry(doc: dict, years: list[int] | None, lang: str) -> html.Article:
              *row("licence", doc["licence"])]
     if doc["caveats"]:
         facts += row("caveats", doc["caveats"][lang])
-    if years is not None:
+    if doc["live_only"] and not years:
+        # never a number the store does not hold: say where the values would come from
+        facts += row("years", html.Span(t("indicators.live_only", lang), className="live-only"))
+    elif years is not None:
         facts += row("years", format_year_ranges(years) or "–")
     return html.Article([
         html.H3(doc["label"][lang]),

@@ -14,8 +14,9 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard import figures
-from dashboard.catalogue import THEMES
-from dashboard.formatting import format_number
+from dashboard.catalogue import THEMES, Indicator
+from dashboard.explorer.details import quality_text, status_text
+from dashboard.formatting import format_estimate
 from dashboard.i18n import parse_lang, t
 from dashboard.store import Store
 
@@ -112,6 +113,13 @@ def parse_compare(query: dict, store: Store) -> ParsedCompare:
                          notices)
 
 
+def _value_text(ind: Indicator, row: pd.DataFrame, value: float, lang: str) -> str:
+    lower, upper = row["lower"].iloc[0], row["upper"].iloc[0]
+    quality = quality_text(ind, lower, upper, lang, short=True)
+    return (format_estimate(value, lower, upper, lang, ind.decimals)
+            + (f" ({quality})" if quality else ""))
+
+
 def compare_table(store: Store, state: CompareState) -> list[dict]:
     """One row per indicator: the latest year in which any of the areas has a value, and
     each area's value (or status) in that year.
@@ -139,10 +147,9 @@ def compare_table(store: Store, state: CompareState) -> list[dict]:
             cells.append({"code": code, "value": value, "status": status,
                           "partial": bool(len(row) and pd.notna(row["partial"].iloc[0])
                                           and row["partial"].iloc[0]),
-                          "text": format_number(value, state.lang, ind.decimals)
-                          if value is not None else t(
-                              "status.secret" if status == "secret" else "status.missing",
-                              state.lang)})
+                          "text": _value_text(ind, row, value, state.lang)
+                          if value is not None else status_text(
+                              status, state.lang, row["method"].iloc[0] if len(row) else None)})
         out.append({"key": key, "label": ind.label.get(state.lang),
                     "unit": ind.unit.get(state.lang), "year": year, "cells": cells})
     return out

@@ -4,14 +4,30 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.catalogue import Indicator
 from dashboard.explorer.state import ExplorerState, benchmarks, view_values
-from dashboard.formatting import format_number
+from dashboard.formatting import format_estimate, format_number
 from dashboard.i18n import t
 from dashboard.store import Store
 
+NOT_COMBINABLE = "not_combinable"  # the pipeline's method for "cannot be combined"
 
-def status_text(status: str, lang: str) -> str:
+
+def status_text(status: str, lang: str, method: object = None) -> str:
+    """What to show instead of a value: secret, no data, or not for combined areas."""
+    if method == NOT_COMBINABLE:
+        return t("status.not_combinable", lang)
     return t("status.secret" if status == "secret" else "status.missing", lang)
+
+
+def quality_text(ind: Indicator, lower: object, upper: object, lang: str,
+                 short: bool = False) -> str:
+    """Why an estimate is uncertain (its interval is wide), or ``""``."""
+    if ind.margin_quality(lower, upper) != "wide_margin":
+        return ""
+    if short:
+        return t("quality.wide_margin_short", lang)
+    return t("quality.wide_margin", lang, width=format_number(ind.wide_margin, lang))
 
 
 def source_line(store: Store, indicator: str, year: int, lang: str) -> str:
@@ -33,8 +49,10 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
     Returns
     -------
     dict
-        ``name, level, value_text, status, partial, method, rank_text, differences``
-        (list of (label, text)), ``definition, caveats, source, unit``.
+        ``name, level, value_text`` (with its 95 % interval when published), ``status,
+        partial, method, reason`` (why a combined area has no value), ``quality_text``
+        (why an estimate is uncertain), ``rank_text, differences`` (list of (label,
+        text)), ``definition, caveats, source, unit``.
     """
     lang = state.lang
     ind = store.catalogue[state.indicator]
@@ -43,10 +61,15 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
     row = rows.iloc[0] if len(rows) else None
     value = None if row is None or row["status"] != "ok" else float(row["value"])
     status = "missing" if row is None else str(row["status"])
+    method = None if row is None else str(row["method"])
+    lower, upper = (None, None) if value is None else (row["lower"], row["upper"])
     if value is None:
-        value_text = status_text(status, lang)
+        value_text = status_text(status, lang, method)
     else:
-        value_text = f"{format_number(value, lang, ind.decimals)} {ind.unit.get(lang)}"
+        value_text = format_estimate(value, lower, upper, lang, ind.decimals,
+                                     ind.unit.get(lang))
+    reason = (ind.aggregation.reason.get(lang)
+              if method == NOT_COMBINABLE and ind.aggregation.reason else "")
     rank_text = ""
     view = view_values(store, state)
     ok = view[view["status"] == "ok"].sort_values("value", ascending=False)
@@ -65,7 +88,8 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
         "code": code, "name": area["name" if lang == "nl" else "name_en"],
         "level": area["level"], "value_text": value_text, "status": status,
         "partial": bool(row["partial"]) if row is not None else False,
-        "method": None if row is None else str(row["method"]),
+        "method": method, "reason": reason,
+        "quality_text": quality_text(ind, lower, upper, lang),
         "rank_text": rank_text, "differences": diffs, "unit": ind.unit.get(lang),
         "label": ind.label.get(lang), "definition": meta["definition"],
         "caveats": meta["caveats"], "source": source_line(store, state.indicator, state.year,
@@ -74,7 +98,8 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
 
 
 def table_rows(store: Store, state: ExplorerState, sort: str = "value") -> list[dict]:
-    """Rows of the accessible table: name, code, formatted value or status, partial flag."""
+    """Rows of the accessible table: name, code, formatted value (with its interval) or
+    status, partial flag, and ``quality`` (``"onzeker"`` for a wide interval, else ``""``)."""
     ind = store.catalogue[state.indicator]
     view = view_values(store, state)
     if sort == "name":
@@ -86,8 +111,11 @@ def table_rows(store: Store, state: ExplorerState, sort: str = "value") -> list[
     for r in view.itertuples(index=False):
         ok = r.status == "ok" and not pd.isna(r.value)
         out.append({"code": r.area_code, "name": r.area_name,
-                    "value": format_number(r.value, state.lang, ind.decimals) if ok
-                    else status_text(r.status, state.lang),
+                    "value": format_estimate(r.value, r.lower, r.upper, state.lang,
+                                             ind.decimals) if ok
+                    else status_text(r.status, state.lang, r.method),
                     "raw": float(r.value) if ok else None, "status": r.status,
-                    "partial": bool(r.partial)})
+                    "partial": bool(r.partial),
+                    "quality": quality_text(ind, r.lower, r.upper, state.lang, short=True)
+                    if ok else ""})
     return out

@@ -19,6 +19,10 @@ def details_panel(items: list[dict], lang: str) -> list:
                 html.Dd([d["value_text"]]
                         + ([html.Span(" " + t("explorer.partial", lang), className="partial")]
                            if d["partial"] else []))]
+        if d.get("reason"):
+            rows += [html.Dd(d["reason"], className="reason")]
+        if d.get("quality_text"):
+            rows += [html.Dd(d["quality_text"], className="quality")]
         if d["rank_text"]:
             rows += [html.Dt(t("explorer.rank", lang)), html.Dd(d["rank_text"])]
         for label, diff in d["differences"]:
@@ -47,7 +51,8 @@ def values_table(rows: list[dict], label: str, unit: str, year: int, lang: str) 
                                html.Th(f"{label} ({unit}), {year}", scope="col")]))
     body = html.Tbody([
         html.Tr([html.Td(r["name"]), html.Td(r["code"]),
-                 html.Td(r["value"] + (" *" if r["partial"] else ""),
+                 html.Td(r["value"] + (" *" if r["partial"] else "")
+                         + (f" ({r['quality']})" if r.get("quality") else ""),
                          className="num" if r["raw"] is not None else "status")],
                 **{"data-code": r["code"]})
         for r in rows])

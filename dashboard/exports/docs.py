@@ -50,6 +50,14 @@ def source_lines(ind: Indicator, sources: SourceConfig) -> list[str]:
                 if cols:
                     lines.append(f"{year}: CBS Kerncijfers wijken en buurten, table {table}, "
                                  f"column {cols}")
+        elif spec.source == "gezondheid":
+            for table in sources.health_tables:
+                years = ", ".join(str(y) for y in sorted(table.periods))
+                lines.append(f"{years}: {table.title} ({table.publisher}; CBS third-party "
+                             f"catalogue), table {table.table}, key `{spec.column}`, age "
+                             f"{spec.age} (Leeftijd {table.ages.get(spec.age, '?')}), estimate "
+                             f"with its 95 % interval (Marges "
+                             f"{', '.join(table.margins.values())}); fetched live only")
         else:
             text = _SOURCE_NAMES[spec.source].format(file=spec.file, column=spec.column)
             span = f"{spec.years[0]}-{spec.years[1]}: " if spec.years else ""
@@ -71,6 +79,8 @@ def aggregation_text(ind: Indicator) -> str:
         return f"sum(`{agg.numerator}`) / sum(`{agg.denominator}`){scale}"
     if agg.method == "weighted_mean":
         return f"mean of the parts weighted by `{agg.weight}`"
+    if agg.reason:
+        return f"not combined into larger areas: {agg.reason.en}"
     return "not aggregated (published values only)"
 
 
@@ -81,7 +91,7 @@ def indicator_doc(ind: Indicator, sources: SourceConfig) -> dict:
             "kind": ind.kind, "aggregation": aggregation_text(ind),
             "direction": ind.direction, "decimals": ind.decimals, "licence": ind.licence,
             "caveats": ind.caveats.model_dump() if ind.caveats else None,
-            "sources": source_lines(ind, sources)}
+            "sources": source_lines(ind, sources), "live_only": ind.live_only}
 
 
 def _cell(text: str) -> str:

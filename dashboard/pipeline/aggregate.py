@@ -21,8 +21,11 @@ class Obs:
     value: float | None
     status: str
     source: str
-    method: str = "published"  # published | derived | aggregated
+    method: str = "published"  # published | derived | aggregated | not_combinable
     partial: bool = False
+    #: Bounds of a published 95 % interval (model estimates); None where there is none.
+    lower: float | None = None
+    upper: float | None = None
 
     @property
     def ok(self) -> bool:

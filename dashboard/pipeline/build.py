@@ -56,12 +56,14 @@ def _scope(tables: list[RawTable], gemeenten: tuple[str, ...]) -> list[RawTable]
 
 
 def observations_frame(obs: dict, catalogue: Catalogue) -> pd.DataFrame:
-    """Long table: area_code, year, indicator, value, status, partial, method, source."""
-    rows = [(code, year, key, o.value, o.status, o.partial, o.method, o.source)
-            for (code, year, key), o in obs.items()]
+    """Long table: area_code, year, indicator, value, status, partial, method, source,
+    lower, upper (the bounds of a published 95 % interval; NaN where there is none)."""
+    rows = [(code, year, key, o.value, o.status, o.partial, o.method, o.source, o.lower,
+             o.upper) for (code, year, key), o in obs.items()]
     df = pd.DataFrame(rows, columns=["area_code", "year", "indicator", "value", "status",
-                                     "partial", "method", "source"])
-    df["value"] = pd.to_numeric(df["value"], errors="coerce").astype("float64")
+                                     "partial", "method", "source", "lower", "upper"])
+    for col in ("value", "lower", "upper"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
     df["year"] = df["year"].astype("int16")
     df["partial"] = df["partial"].astype(bool)
     order = {ind.key: i for i, ind in enumerate(catalogue)}
@@ -82,6 +84,7 @@ def _sources_manifest(tables: list[RawTable], obs_df: pd.DataFrame, geo_sources:
                     "years": sorted({x.year for x in tables if x.source_id == t.source_id}),
                     "retrieved_at": m.get("retrieved_at"), "sha256": m.get("sha256"),
                     "licence": m.get("licence"), "credit": m.get("credit"),
+                    "boundaries": m.get("boundaries"),
                     "origin": m.get("url") or m.get("path"), "observations": used[t.source_id]})
     return out + geo_sources
 
@@ -174,7 +177,8 @@ def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Cat
 
 def run_build(out: Path, *, snapshot: Path | None, gemeenten: tuple[str, ...], data_dir: Path,
               cache_dir: Path | None = None, progress: Progress = print,
-              session=None, odata_base: str | None = None, pdok_base: str | None = None) -> dict:
+              session=None, odata_base: str | None = None, pdok_base: str | None = None,
+              dataderden_base: str | None = None) -> dict:
     """Read the sources (snapshot folder or live APIs) and build the store at ``out``."""
     catalogue = load_catalogue(data_dir / "indicators.yaml")
     areas_cfg = load_areas(data_dir / "areas.yaml")
@@ -190,7 +194,8 @@ def run_build(out: Path, *, snapshot: Path | None, gemeenten: tuple[str, ...], d
         from dashboard.pipeline.sources.live import fetch_live
         tables, boundaries = fetch_live(sources_cfg, gemeenten, catalogue=catalogue,
                                         cache_dir=cache_dir, session=session, odata_base=odata_base,
-                                        pdok_base=pdok_base, progress=progress)
+                                        pdok_base=pdok_base, dataderden_base=dataderden_base,
+                                        progress=progress)
     return build_store(tables, boundaries, out, catalogue=catalogue, areas_cfg=areas_cfg,
                        sources_cfg=sources_cfg, gemeenten=gemeenten, progress=progress,
                        pc4=pc4)

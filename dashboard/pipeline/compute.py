@@ -13,11 +13,14 @@ from functools import partial
 
 from dashboard.areas import AreaConfig, level_of
 from dashboard.catalogue import Catalogue
-from dashboard.pipeline.aggregate import SECRET, Obs, aggregate, derive
+from dashboard.pipeline.aggregate import MISSING, SECRET, Obs, aggregate, derive
 from dashboard.pipeline.extract import Key
 from dashboard.pipeline.sources.records import CODE, LEVEL, RawTable
 
 LEVELS = ("buurt", "wijk", "gemeente")
+#: Method of a combined area's row for an indicator that cannot be combined (the catalogue's
+#: ``aggregation.reason`` says why); its status is ``missing``, its value empty.
+NOT_COMBINABLE = "not_combinable"
 
 
 def membership(tables: list[RawTable]) -> dict[int, dict[str, set[str]]]:
@@ -103,6 +106,11 @@ def _fill_custom(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig, y
             continue
         for ind in catalogue.dependency_order():
             key = (area.code, year, ind.key)
+            if ind.aggregation.reason is not None:
+                # e.g. model estimates without counts: say so rather than average them
+                if any((p, year, ind.key) in obs for p in parts):
+                    obs[key] = Obs(None, MISSING, f"aggregated:{area.code}", NOT_COMBINABLE)
+                continue
             new = aggregate(ind, parts, get, require_all=area.require_all_parts,
                             secret_gaps_only=True,
                             source=f"aggregated:{area.code}")

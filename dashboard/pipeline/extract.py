@@ -71,10 +71,38 @@ def _better(new: Obs, old: Obs | None) -> bool:
     return old is None or _RANK[new.status] > _RANK[old.status]
 
 
+def _extract_estimates(ind: Indicator, spec: SourceSpec, table: RawTable,
+                       out: dict[Key, Obs]) -> None:
+    """Model estimates with their 95 % interval, for the spec's age group (Gezondheidsmonitor)."""
+    age, margins = table.meta["ages"].get(spec.age), table.meta["margins"]
+    stems = odata_stems(sorted(table.columns()))
+    column = spec.column if spec.column in table.columns() else stems.get(spec.column or "")
+    if age is None or column is None:
+        return
+    cells: dict[str, dict[str, object]] = {}
+    for rec in table.records:
+        if rec.get(LEVEL) and str(rec.get("Leeftijd")) == age:
+            cells.setdefault(rec[CODE], {})[str(rec.get("Marges"))] = rec.get(column)
+    filled = any(classify(c.get(margins["value"]))[1] != "blank" for c in cells.values())
+    for code, cell in cells.items():
+        value, status = classify(cell.get(margins["value"]))
+        if status == "blank":
+            status = SECRET if filled else MISSING
+        lower, upper = (classify(cell.get(margins[b]))[0] if status == OK else None
+                        for b in ("lower", "upper"))
+        obs = Obs(value, status, table.source_id, lower=lower, upper=upper)
+        key = (code, table.year, ind.key)
+        if _better(obs, out.get(key)):
+            out[key] = obs
+
+
 def extract_indicator(ind: Indicator, tables: list[RawTable], out: dict[Key, Obs]) -> None:
     """Add the published values of one indicator to ``out`` (first good source wins)."""
     for spec in ind.sources:
         for table in _tables_for(spec, tables):
+            if spec.source == "gezondheid":
+                _extract_estimates(ind, spec, table, out)
+                continue
             column = spec.column_for(table.style, table.year)
             if not column:
                 continue

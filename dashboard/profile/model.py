@@ -12,8 +12,8 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard.catalogue import THEMES, Indicator
-from dashboard.explorer.details import source_line
-from dashboard.formatting import format_number
+from dashboard.explorer.details import quality_text, source_line
+from dashboard.formatting import format_estimate, format_number
 from dashboard.i18n import t
 from dashboard.store import Store
 
@@ -125,7 +125,9 @@ def figure_row(store: Store, code: str, ind: Indicator, lang: str, benches: list
         "key": ind.key, "label": ind.label.get(lang), "unit": ind.unit.get(lang),
         "kind": ind.kind, "decimals": ind.decimals, "direction": ind.direction,
         "year": year, "value": value,
-        "value_text": format_number(value, lang, ind.decimals),
+        "value_text": format_estimate(value, last["lower"], last["upper"], lang, ind.decimals)
+        + (f" ({q})" if (q := quality_text(ind, last["lower"], last["upper"], lang, True))
+           else ""),
         "partial": _flag(last["partial"]),
         "method": str(last["method"]),
         "series": [{"year": int(r.year), "status": str(r.status),

@@ -25,7 +25,7 @@ from dashboard.store.index import ObservationIndex
 from dashboard.store.names import AreaNames
 
 VALUE_COLUMNS = ["area_code", "area_name", "level", "year", "indicator", "value", "status",
-                 "partial", "method", "source", "unit"]
+                 "partial", "method", "source", "unit", "lower", "upper"]
 
 
 class Store(ObservationIndex, AreaNames):
@@ -44,6 +44,8 @@ class Store(ObservationIndex, AreaNames):
         self.catalogue = catalogue
         self.area_config = area_config
         self.areas = areas.set_index("code", drop=False)
+        self._source_areas = {s["id"]: s["boundaries"] for s in manifest.get("sources", [])
+                              if s.get("boundaries")}
         self.boundary_changes = boundary_changes
         self._index(observations)
         self._flags = BoundaryFlags(boundary_changes)
@@ -115,6 +117,9 @@ class Store(ObservationIndex, AreaNames):
         computed = {"area_name": self._area_names(lang)[where].tolist(),
                     "level": self.areas["level"].array.take(where), "year": year,
                     "indicator": indicator, "unit": ind.unit.get(lang)}
+        for bound in ("lower", "upper"):  # a store built before intervals were kept
+            if bound not in idx.cols:
+                computed[bound] = np.full(len(rows), np.nan)
         return pd.DataFrame({c: computed[c] if c in computed else idx.cols[c].take(rows)
                              for c in VALUE_COLUMNS}, index=pd.RangeIndex(len(rows)))
 
@@ -137,7 +142,9 @@ class Store(ObservationIndex, AreaNames):
         """All years of one area and indicator.
 
         ``comparable_with_previous`` is False where CBS flags a boundary change against the
-        year before (a chart must not connect those points), None where unknown.
+        year before (a chart must not connect those points), None where unknown. Values
+        from tables that state their areas (``boundaries``, e.g. the Gezondheidsmonitor)
+        are comparable when both years come from the same set of areas, a break otherwise.
         """
         self.catalogue[indicator]  # KeyError naming an unknown indicator
         code = self.area(area)["code"]
@@ -155,9 +162,12 @@ class Store(ObservationIndex, AreaNames):
                 else pd.DataFrame(columns=columns))
         rows = rows.assign(year=rows["year"].astype(int)).sort_values("year")
         years = list(rows["year"])
+        areas = [self._source_areas.get(s) for s in rows["source"]]
         rows["comparable_with_previous"] = [
-            self._comparable(code, prev, year) if prev is not None else None
-            for prev, year in zip([None, *years], years, strict=False)]
+            None if prev is None else (prev_areas == this_areas) if prev_areas and this_areas
+            else self._comparable(code, prev, year)
+            for prev, year, prev_areas, this_areas in zip([None, *years], years, [None, *areas],
+                                                          areas, strict=False)]
         return rows.reset_index(drop=True)
 
     def _comparable(self, code: str, prev: int, year: int) -> bool | None:

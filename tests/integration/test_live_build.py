@@ -8,12 +8,17 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
+from dashboard.explorer.details import details, table_rows
+from dashboard.explorer.state import ExplorerState
 from dashboard.pipeline.build import run_build
 from dashboard.pipeline.sources.http import SourceError, make_session
+from dashboard.sourceconfig import load_source_config
 from dashboard.store import Store
+from tests import health_answers
 from tests.fakes import FakeServer, Reply
 
 pytestmark = pytest.mark.slow
@@ -31,9 +36,24 @@ def _data_dir(tmp_path: Path) -> Path:
     return data
 
 
-def _serve_recording(srv: FakeServer, snapshot: Path) -> None:
+HEALTH = load_source_config(ROOT / "data" / "sources.yaml").health_tables[0]
+
+
+def _health_values(buurten: list[str]) -> dict:
+    """Labelled test data: made-up estimates for the gemeente, a Zuid wijk and 3 buurten."""
+    a, b, c = buurten[:3]
+    return {("GM0599", 2022, "18+"): 47.0, ("WK059915", 2022, "18+"): 55.0,
+            (a, 2022, "18+"): 72.0, (a, 2020, "18+"): 70.0, (a, 2022, "65+"): 41.0,
+            (b, 2022, "18+"): 30.0, (c, 2022, "18+"): None}
+
+
+def _serve_recording(srv: FakeServer, snapshot: Path, widths: float = 8.0) -> list[str]:
     rec = json.loads((snapshot / "cbs/kwb-odata/85984NED_2024_rotterdam_buurten.json").read_text())
     rows = rec["rows"]
+    buurten = sorted({r["WijkenEnBuurten"].strip() for r in rows
+                      if r["WijkenEnBuurten"].strip().startswith("BU059915")})
+    health_answers.serve(srv, HEALTH, health_answers.rows(HEALTH, _health_values(buurten),
+                                                          widths), prefix="/dataderden")
     page2 = f"{srv.url}/{TABLE}/TypedDataSet?$skip=50"
     srv.route(f"/{TABLE}/TypedDataSet", Reply.json({"value": rows[:50], "odata.nextLink": page2}),
               Reply.json({"value": rows[50:]}))
@@ -43,6 +63,7 @@ def _serve_recording(srv: FakeServer, snapshot: Path) -> None:
     srv.route("/wb-2024/collections/buurten/items", Reply.json(fc))
     srv.route("/wb-2024/collections/wijken/items", Reply.json({"features": []}))
     srv.route("/wb-2024/collections/gemeenten/items", Reply.json({"features": []}))
+    return buurten
 
 
 def test_live_build_equals_snapshot_values(snapshot_dir, store, tmp_path):
@@ -52,7 +73,7 @@ def test_live_build_equals_snapshot_values(snapshot_dir, store, tmp_path):
         run_build(tmp_path / "live", snapshot=None, gemeenten=("GM0599",), data_dir=data,
                   cache_dir=tmp_path / "raw", session=make_session(retries=0),
                   odata_base=srv.url, pdok_base=srv.url + "/wb-{year}",
-                  progress=lambda m: None)
+                  dataderden_base=srv.url + "/dataderden", progress=lambda m: None)
         assert srv.hits(f"/{TABLE}/TypedDataSet") == 2  # followed odata.nextLink
     live = Store.open(tmp_path / "live", data_dir=data)
     for key in ("inwoners", "bijstand", "pct_huur_corporatie", "inkomen_per_inwoner"):
@@ -79,3 +100,60 @@ def test_broken_live_answer_fails_clearly_and_keeps_previous_store(built_store, 
                       session=make_session(retries=0), odata_base=srv.url,
                       pdok_base=srv.url + "/wb-{year}", progress=lambda m: None)
     assert sorted((p.name, p.read_bytes()) for p in out.iterdir()) == before
+
+
+def _live_health_store(snapshot_dir: Path, tmp_path: Path, widths: float = 8.0) -> tuple:
+    data = _data_dir(tmp_path)
+    with FakeServer() as srv:
+        buurten = _serve_recording(srv, snapshot_dir, widths)
+        run_build(tmp_path / "live", snapshot=None, gemeenten=("GM0599",), data_dir=data,
+                  session=make_session(retries=0), odata_base=srv.url,
+                  pdok_base=srv.url + "/wb-{year}", dataderden_base=srv.url + "/dataderden",
+                  progress=lambda m: None)
+    return Store.open(tmp_path / "live", data_dir=data), buurten
+
+
+def test_live_build_stores_health_estimates_with_margins_and_shows_them(snapshot_dir,
+                                                                        tmp_path):
+    store, buurten = _live_health_store(snapshot_dir, tmp_path)
+    a, b, c = buurten[:3]
+    rows = store.values("ggd_eenzaam", 2022, areas=[a, b, c]).set_index("area_code")
+    assert rows.loc[a, ["value", "lower", "upper"]].tolist() == [72.0, 68.0, 76.0]
+    assert rows.loc[c, "status"] == "secret" and pd.isna(rows.loc[c, "value"])
+    older = store.values("ggd_eenzaam_65plus", 2022, areas=[a]).iloc[0]
+    assert (older["value"], older["lower"], older["upper"]) == (41.0, 37.0, 45.0)
+    source = next(s for s in store.manifest["sources"] if s["table"] == "50120NED")
+    assert source["licence"] == "CC-BY-4.0" and source["boundaries"] == HEALTH.boundaries
+    # one table, one set of areas: 2020 and 2022 connect (not a boundary break)
+    series = store.series(a, "ggd_eenzaam")
+    assert series["year"].tolist() == [2020, 2022]
+    assert series["comparable_with_previous"].tolist() == [None, True]
+
+    state = ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "nl")
+    d = details(store, state, a)
+    assert d["value_text"] == "72 % (68–76 %)" and d["quality_text"] == ""
+    assert "50120NED" in d["source"] and "Modelschatting" in d["caveats"]
+    table = {r["code"]: r for r in table_rows(store, state)}
+    assert table[a]["value"] == "72 (68–76)" and table[c]["value"] == "geheim"
+    en = details(store, ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "en"), a)
+    assert en["value_text"] == "72 % (68–76 %)"
+
+    # a combined area says why it has no value instead of averaging the estimates
+    zuid = details(store, ExplorerState("ggd_eenzaam", 2022, "wijk", "GM0599", ("ZUID0599",),
+                                        "en"), "ZUID0599")
+    assert zuid["value_text"] == "not available for combined areas"
+    assert zuid["reason"].startswith("Model estimates without published counts")
+    z = store.values("ggd_eenzaam", 2022, areas=["ZUID0599"]).iloc[0]
+    assert z["status"] == "missing" and z["method"] == "not_combinable" and pd.isna(z["value"])
+
+
+def test_wide_interval_marks_the_estimate_uncertain(snapshot_dir, tmp_path):
+    store, buurten = _live_health_store(snapshot_dir, tmp_path, widths=24.0)
+    a = buurten[0]
+    d = details(store, ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "en"), a)
+    assert d["value_text"] == "72 % (60–84 %)"
+    assert d["quality_text"] == ("uncertain: the 95% interval is wider than 20 percentage "
+                                 "points")
+    rows = {r["code"]: r for r in table_rows(store, ExplorerState(
+        "ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "nl"))}
+    assert rows[a]["quality"] == "onzeker"

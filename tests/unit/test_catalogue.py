@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from dashboard.catalogue import KEY_RE, CatalogueError, load_catalogue
+from dashboard.sourceconfig import load_source_config
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE_PATH = ROOT / "data" / "indicators.yaml"
@@ -43,7 +44,7 @@ ODATA_STEMS_OLDER_TABLES = {
 
 _SUFFIX = re.compile(r"_\d+$")
 SOURCE_RANK = {"kwb": 0, "wijkprofiel": 1, "wijkprofiel_series": 1, "thirdparty_kwb": 2,
-               "politie": 2}
+               "politie": 2, "gezondheid": 2}
 
 
 # ------------------------------------------------------------------ helpers
@@ -314,6 +315,29 @@ def test_municipal_and_thirdparty_columns_exist_and_have_values(catalogue, snaps
                 problems.append(f"{ind.key}: {spec.column!r} not in {path.name}")
             elif not any((row[spec.column] or "").strip() for row in rows):
                 problems.append(f"{ind.key}: {spec.column!r} is empty in {path.name}")
+    assert problems == []
+
+
+def test_gezondheid_columns_are_declared_keys_of_the_table():
+    """The Gezondheidsmonitor tables are fetched live only: no snapshot file holds them, so
+    their columns cannot be checked against real files here. What is checked instead is
+    the declared metadata: every key stem and age group the catalogue names must be among
+    the keys ``sources.yaml`` records for the table, which were confirmed from CBS's own
+    metadata (see the comment there) and are checked again against the live metadata on
+    every fetch (tests/unit/test_gezondheid.py)."""
+    cfg = load_source_config(SOURCES_PATH)
+    assert cfg.health_tables, "no Gezondheidsmonitor table in sources.yaml"
+    problems = []
+    specs = [(ind.key, spec) for ind in load_catalogue(CATALOGUE_PATH) for spec in ind.sources
+             if spec.source == "gezondheid"]
+    assert len({key for key, _ in specs}) >= 10
+    for key, spec in specs:
+        for table in cfg.health_tables:
+            stems = {_SUFFIX.sub("", k) for k in table.keys}
+            if spec.column not in stems:
+                problems.append(f"{key}: {spec.column!r} not a declared key of {table.table}")
+            if spec.age not in table.ages:
+                problems.append(f"{key}: age {spec.age!r} not declared for {table.table}")
     assert problems == []
 
 

@@ -188,9 +188,12 @@ class CbsODataClient:
         return rows, [prov for _, prov in pages]
 
     def typed_dataset(
-        self, table: str, gemeente: str, extra_codes: tuple[str, ...] = ()
+        self, table: str, gemeente: str, extra_codes: tuple[str, ...] = (),
+        select: tuple[str, ...] = (),
     ) -> tuple[list[dict[str, Any]], list[Provenance]]:
         """All TypedDataSet rows of one gemeente (and its wijken/buurten), padding stripped.
+
+        ``select`` limits the answer to those properties (OData ``$select``).
 
         Returns
         -------
@@ -198,12 +201,19 @@ class CbsODataClient:
             Rows in server order, and one provenance entry per page.
         """
         params = {"$filter": region_filter(REGION_KEY, gemeente, extra_codes)}
+        if select:
+            params["$select"] = ",".join(select)
         rows, provs = self._get_all(table, "TypedDataSet", params)
         return [_strip_row(r) if isinstance(r, dict) else r for r in rows], provs
 
     def data_properties(self, table: str) -> list[dict[str, Any]]:
         """The table's DataProperties (``Key``, ``Title``, ``Unit``, ``Type`` …)."""
         return self._get_all(table, "DataProperties")[0]
+
+    def dimension(self, table: str, name: str) -> tuple[list[dict[str, Any]], str]:
+        """Entries of a dimension (``Perioden``, ``Marges`` …) and the URL they came from."""
+        entries, provs = self._get_all(table, name)
+        return entries, provs[0].url
 
     def region_names(
         self, table: str, gemeente: str, extra_codes: tuple[str, ...] = ()

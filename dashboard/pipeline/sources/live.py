@@ -9,6 +9,8 @@ import geopandas as gpd
 from dashboard.areas import level_of
 from dashboard.catalogue import Catalogue
 from dashboard.pipeline.sources.cbs_odata import CbsODataClient
+from dashboard.pipeline.sources.gezondheid import KIND as HEALTH
+from dashboard.pipeline.sources.gezondheid import health_tables
 from dashboard.pipeline.sources.http import RawCache, make_session
 from dashboard.pipeline.sources.pdok import PdokClient
 from dashboard.pipeline.sources.records import RawTable
@@ -64,11 +66,18 @@ def expected_odata_columns(catalogue: Catalogue, year: int) -> set[str]:
     return expected
 
 
+def health_columns(catalogue: Catalogue) -> set[str]:
+    """Key stems the catalogue's ``gezondheid`` sources read."""
+    return {spec.column for ind in catalogue for spec in ind.sources
+            if spec.source == HEALTH and spec.column}
+
+
 def fetch_live(cfg: SourceConfig, gemeenten: tuple[str, ...], *, catalogue: Catalogue,
                cache_dir: Path | None, session=None, odata_base: str | None = None,
-               pdok_base: str | None = None,
+               pdok_base: str | None = None, dataderden_base: str | None = None,
                progress=print) -> tuple[list[RawTable], list]:
-    """Every KWB year of ``sources.yaml`` and the latest boundaries, for the gemeenten.
+    """Every KWB year and Gezondheidsmonitor table of ``sources.yaml`` and the latest
+    boundaries, for the gemeenten.
 
     The four G4 gemeenten are always fetched at gemeente level, as benchmarks.
 
@@ -81,7 +90,7 @@ def fetch_live(cfg: SourceConfig, gemeenten: tuple[str, ...], *, catalogue: Cata
     catalogue
         Indicator catalogue; every OData column its ``kwb`` sources name for a table's
         year must be in that table, so a column CBS renamed fails the fetch.
-    cache_dir, session, odata_base, pdok_base, progress
+    cache_dir, session, odata_base, pdok_base, dataderden_base, progress
         Raw cache folder, injected session, API roots (tests) and progress callback.
 
     Raises
@@ -105,6 +114,14 @@ def fetch_live(cfg: SourceConfig, gemeenten: tuple[str, ...], *, catalogue: Cata
                                   expected_columns=expected[year])
             raw.meta["complete"] = True
             tables.append(raw)
+    if cfg.health_tables and health_columns(catalogue):
+        thirdparty = CbsODataClient(session, base_url=dataderden_base or cfg.dataderden_base,
+                                    cache=cache)
+        for i, gm in enumerate(gemeenten):
+            for health in cfg.health_tables:
+                progress(f"fetching CBS third-party table {health.table} for {gm}")
+                tables += health_tables(thirdparty, health, gm, columns=health_columns(catalogue),
+                                        extra_codes=bench if i == 0 else ())
     year = max(cfg.kwb_tables)
     boundaries = []
     for gm in gemeenten + bench:

@@ -1,0 +1,110 @@
+"""The Gezondheidsmonitor loader (CBS third-party catalogue, table 50120NED): keys checked
+against the table's metadata, values and 95 % intervals read per age group, combined areas
+left without a value and with the reason. Answers are hand-built test data
+(tests/health_answers.py) served from a fake on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.areas import load_areas
+from dashboard.catalogue import load_catalogue
+from dashboard.pipeline.compute import NOT_COMBINABLE, fill
+from dashboard.pipeline.extract import extract
+from dashboard.pipeline.sources.cbs_odata import CbsODataClient
+from dashboard.pipeline.sources.gezondheid import health_tables
+from dashboard.pipeline.sources.http import SourceError, make_session
+from dashboard.pipeline.sources.live import health_columns
+from dashboard.sourceconfig import load_source_config
+from tests import health_answers
+from tests.fakes import FakeServer, Reply
+
+ROOT = Path(__file__).resolve().parents[2]
+CFG = load_source_config(ROOT / "data" / "sources.yaml").health_tables[0]
+CATALOGUE = load_catalogue(ROOT / "data" / "indicators.yaml")
+
+# Labelled test data: made-up estimates for a gemeente, two Zuid wijken and a buurt.
+VALUES = {("GM0599", 2022, "18+"): 50.0, ("WK059915", 2022, "18+"): 61.0,
+          ("WK059910", 2022, "18+"): 58.0, ("BU05991501", 2022, "18+"): 72.0,
+          ("BU05991501", 2022, "65+"): 40.0, ("BU05991501", 2016, "18+"): None,
+          ("WK059915", 2016, "18+"): 55.0}
+
+
+def _fetch(srv: FakeServer):
+    client = CbsODataClient(make_session(retries=0), base_url=srv.url)
+    return health_tables(client, CFG, "GM0599", columns=health_columns(CATALOGUE))
+
+
+def test_loader_reads_values_and_intervals_per_age_group():
+    with FakeServer() as srv:
+        health_answers.serve(srv, CFG, health_answers.rows(CFG, VALUES))
+        tables = _fetch(srv)
+        typed = [s for s in srv.requests if s.path.endswith("/TypedDataSet")]
+    assert [t.year for t in tables] == [2016, 2022]
+    assert {t.source_id for t in tables} == {"cbs-dataderden:50120NED"}
+    assert tables[0].meta["boundaries"] == CFG.boundaries
+    # only the keys the build needs are asked for, for the gemeente's areas
+    assert "%24select=WijkenEnBuurten%2CPerioden%2CLeeftijd%2CMarges" in typed[0].query
+    assert "startswith%28WijkenEnBuurten%2C%27BU0599%27%29" in typed[0].query
+    obs = extract(CATALOGUE, tables)
+    adults, older = obs[("BU05991501", 2022, "ggd_eenzaam")], obs[
+        ("BU05991501", 2022, "ggd_eenzaam_65plus")]
+    assert (adults.value, adults.lower, adults.upper, adults.status) == (72.0, 68.0, 76.0, "ok")
+    assert (older.value, older.lower, older.upper) == (40.0, 36.0, 44.0)
+    assert obs[("GM0599", 2022, "ggd_roker")].value == 50.0
+    # a blank cell where others have values is secret, never 0, and has no interval
+    blank = obs[("BU05991501", 2016, "ggd_eenzaam")]
+    assert (blank.value, blank.status, blank.lower) == (None, "secret", None)
+    assert ("WK059915", 2022, "ggd_eenzaam_65plus") not in obs  # no 65+ row for the wijk
+
+
+def test_combined_areas_get_no_average_but_the_reason():
+    with FakeServer() as srv:
+        health_answers.serve(srv, CFG, health_answers.rows(CFG, VALUES))
+        tables = _fetch(srv)
+    obs = extract(CATALOGUE, tables)
+    fill(CATALOGUE, obs, load_areas(ROOT / "data" / "areas.yaml"), tables)
+    zuid = obs[("ZUID0599", 2022, "ggd_eenzaam")]
+    assert (zuid.value, zuid.status, zuid.method) == (None, "missing", NOT_COMBINABLE)
+    assert CATALOGUE["ggd_eenzaam"].aggregation.reason.en.startswith("Model estimates")
+    # the published wijk value stays; no wijk is computed from its buurten
+    assert obs[("WK059915", 2022, "ggd_eenzaam")].method == "published"
+    assert ("WK059912", 2022, "ggd_eenzaam") not in obs
+
+
+@pytest.mark.parametrize("entity", ["DataProperties", "Marges", "Leeftijd", "Perioden"])
+def test_renamed_key_fails_naming_table_key_and_url(entity):
+    meta = health_answers.metadata(CFG)
+    renamed = {"DataProperties": "Eenzaam_27", "Marges": CFG.margins["upper"],
+               "Leeftijd": CFG.ages["65+"], "Perioden": CFG.periods[2022]}[entity]
+    meta[entity] = [dict(e, Key=e["Key"] + "X") if e["Key"] == renamed else e
+                    for e in meta[entity]]
+    with FakeServer() as srv:
+        health_answers.serve(srv, CFG, health_answers.rows(CFG, VALUES))
+        srv.route(f"/{CFG.table}/{entity}", Reply.json({"value": meta[entity]}))
+        with pytest.raises(SourceError) as err:
+            _fetch(srv)
+        assert srv.hits(f"/{CFG.table}/TypedDataSet") == 0  # stopped before the rows
+    text = str(err.value)
+    assert "CBS table 50120NED" in text and renamed in text and "renamed" in text
+    assert f"{srv.url}/50120NED/{entity}" in text
+
+
+def test_rows_missing_a_key_fail_clearly():
+    data = health_answers.rows(CFG, VALUES)
+    for row in data:
+        row["Roker_12"] = row.pop("Roker_11")
+    with FakeServer() as srv:
+        health_answers.serve(srv, CFG, data)
+        with pytest.raises(SourceError, match=r"50120NED.*'Roker_11'.*renamed"):
+            _fetch(srv)
+
+
+def test_margin_quality_marks_wide_intervals():
+    ind = CATALOGUE["ggd_eenzaam"]
+    assert ind.margin_quality(60.0, 76.0) is None
+    assert ind.margin_quality(50.0, 76.0) == "wide_margin"
+    assert ind.margin_quality(None, 76.0) is None and ind.margin_quality(float("nan"), 1) is None
+    assert CATALOGUE["inwoners"].margin_quality(0, 1000) is None
