@@ -77,7 +77,8 @@ def format_number(value: object, lang: str | None, decimals: int = 0) -> str:
 
 def format_estimate(value: object, lower: object, upper: object, lang: str | None,
                     decimals: int = 0, unit: str = "") -> str:
-    """A value with its published 95 % interval: ``"72 % (68–76 %)"``.
+    """A value with its published 95 % interval: ``"72 % (68–76 %)"`` (no-break spaces
+    before the unit).
 
     Parameters
     ----------
@@ -89,12 +90,12 @@ def format_estimate(value: object, lower: object, upper: object, lang: str | Non
     unit
         Written after the value and after the interval (``""``: none).
     """
-    tail = f" {unit}" if unit else ""
-    text = format_number(value, lang, decimals) + tail
     if _to_decimal(lower) is None or _to_decimal(upper) is None:
-        return text
-    return (f"{text} ({format_number(lower, lang, decimals)}–"
-            f"{format_number(upper, lang, decimals)}{tail})")
+        return format_number(value, lang, decimals) + (f" {unit}" if unit else "")
+    # no-break spaces: a narrow screen may break the line only before the interval
+    tail = f"\u00a0{unit}" if unit else ""
+    return (f"{format_number(value, lang, decimals)}{tail} ({format_number(lower, lang, decimals)}"
+            f"–{format_number(upper, lang, decimals)}{tail})")
 
 
 def format_int(value: object, lang: str | None) -> str:

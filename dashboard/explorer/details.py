@@ -99,7 +99,8 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
 
 def table_rows(store: Store, state: ExplorerState, sort: str = "value") -> list[dict]:
     """Rows of the accessible table: name, code, formatted value (with its interval) or
-    status, partial flag, and ``quality`` (``"onzeker"`` for a wide interval, else ``""``)."""
+    status, ``interval`` (``"(68–76)"`` or ``""``), partial flag, and ``quality``
+    (``"onzeker"`` for a wide interval, else ``""``)."""
     ind = store.catalogue[state.indicator]
     view = view_values(store, state)
     if sort == "name":
@@ -110,10 +111,14 @@ def table_rows(store: Store, state: ExplorerState, sort: str = "value") -> list[
     out = []
     for r in view.itertuples(index=False):
         ok = r.status == "ok" and not pd.isna(r.value)
+        interval = (format_estimate(r.value, r.lower, r.upper, state.lang, ind.decimals)
+                    .removeprefix(format_number(r.value, state.lang, ind.decimals)).strip()
+                    if ok else "")
         out.append({"code": r.area_code, "name": r.area_name,
                     "value": format_estimate(r.value, r.lower, r.upper, state.lang,
                                              ind.decimals) if ok
                     else status_text(r.status, state.lang, r.method),
+                    "interval": interval,
                     "raw": float(r.value) if ok else None, "status": r.status,
                     "partial": bool(r.partial),
                     "quality": quality_text(ind, r.lower, r.upper, state.lang, short=True)

@@ -15,14 +15,12 @@ def details_panel(items: list[dict], lang: str) -> list:
         return [html.P(t("explorer.details_empty", lang), className="muted")]
     out = []
     for d in items:
+        notes = [html.Span(d[k], className=f"note {k}") for k in ("reason", "quality_text")
+                 if d.get(k)]
         rows = [html.Dt(t("explorer.value", lang)),
                 html.Dd([d["value_text"]]
                         + ([html.Span(" " + t("explorer.partial", lang), className="partial")]
-                           if d["partial"] else []))]
-        if d.get("reason"):
-            rows += [html.Dd(d["reason"], className="reason")]
-        if d.get("quality_text"):
-            rows += [html.Dd(d["quality_text"], className="quality")]
+                           if d["partial"] else []) + notes)]
         if d["rank_text"]:
             rows += [html.Dt(t("explorer.rank", lang)), html.Dd(d["rank_text"])]
         for label, diff in d["differences"]:
@@ -44,6 +42,15 @@ def details_panel(items: list[dict], lang: str) -> list:
     return out
 
 
+def _value_cell(r: dict) -> list:
+    # the interval and the quality note stay whole; a narrow screen wraps between them
+    main = r["value"].removesuffix(r.get("interval") or "").strip()
+    extra = [r["interval"]] if r.get("interval") else []
+    extra += [f"({r['quality']})"] if r.get("quality") else []
+    return [main + (" *" if r["partial"] else ""),
+            *[part for e in extra for part in (" ", html.Span(e, className="nowrap"))]]
+
+
 def values_table(rows: list[dict], label: str, unit: str, year: int, lang: str) -> html.Table:
     """An accessible table of what the map shows (the alternative to the map)."""
     head = html.Thead(html.Tr([html.Th(t("explorer.area", lang), scope="col"),
@@ -51,8 +58,7 @@ def values_table(rows: list[dict], label: str, unit: str, year: int, lang: str) 
                                html.Th(f"{label} ({unit}), {year}", scope="col")]))
     body = html.Tbody([
         html.Tr([html.Td(r["name"]), html.Td(r["code"]),
-                 html.Td(r["value"] + (" *" if r["partial"] else "")
-                         + (f" ({r['quality']})" if r.get("quality") else ""),
+                 html.Td(_value_cell(r),
                          className="num" if r["raw"] is not None else "status")],
                 **{"data-code": r["code"]})
         for r in rows])

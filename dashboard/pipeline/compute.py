@@ -58,7 +58,9 @@ def fill(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig,
     """Add derived and aggregated observations to ``obs`` in place."""
     members = membership(tables)
     by_year: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for code, year, _ in obs:
+    published: dict[int, set[str]] = defaultdict(set)  # indicators with values, per year
+    for code, year, key in obs:
+        published[year].add(key)
         lvl = level_of(code)
         if lvl:
             by_year[year][lvl].add(code)
@@ -88,7 +90,7 @@ def fill(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig,
                         new = agg if agg is not None else new
                     if new is not None and (key not in obs or new.ok):
                         obs[key] = new
-        _fill_custom(catalogue, obs, areas, year, known)
+        _fill_custom(catalogue, obs, areas, year, known, published[year])
 
 
 def _getter(obs: dict[Key, Obs], year: int):
@@ -96,21 +98,24 @@ def _getter(obs: dict[Key, Obs], year: int):
 
 
 def _fill_custom(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig, year: int,
-                 known: dict[str, set[str]]) -> None:
+                 known: dict[str, set[str]], present: set[str]) -> None:
     get = _getter(obs, year)
     for area in areas.custom:
         parts = area.parts_in(known)
         if len(parts) < area.min_parts:
             continue
+        for ind in catalogue:
+            # e.g. model estimates without counts: say so rather than average them,
+            # wherever the indicator has values that year
+            if ind.aggregation.reason is not None and ind.key in present:
+                obs[(area.code, year, ind.key)] = Obs(None, MISSING, f"aggregated:{area.code}",
+                                                      NOT_COMBINABLE)
         if not any((p, year, ind.key) in obs for p in parts for ind in catalogue):
             continue
         for ind in catalogue.dependency_order():
             key = (area.code, year, ind.key)
             if ind.aggregation.reason is not None:
-                # e.g. model estimates without counts: say so rather than average them
-                if any((p, year, ind.key) in obs for p in parts):
-                    obs[key] = Obs(None, MISSING, f"aggregated:{area.code}", NOT_COMBINABLE)
-                continue
+                continue  # marked above
             new = aggregate(ind, parts, get, require_all=area.require_all_parts,
                             secret_gaps_only=True,
                             source=f"aggregated:{area.code}")

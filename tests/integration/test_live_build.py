@@ -12,10 +12,12 @@ import pandas as pd
 import pytest
 import yaml
 
+from dashboard.compare.model import CompareState, compare_table
 from dashboard.explorer.details import details, table_rows
 from dashboard.explorer.state import ExplorerState
 from dashboard.pipeline.build import run_build
 from dashboard.pipeline.sources.http import SourceError, make_session
+from dashboard.profile.model import figure_row
 from dashboard.sourceconfig import load_source_config
 from dashboard.store import Store
 from tests import health_answers
@@ -131,12 +133,19 @@ def test_live_build_stores_health_estimates_with_margins_and_shows_them(snapshot
 
     state = ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "nl")
     d = details(store, state, a)
-    assert d["value_text"] == "72 % (68–76 %)" and d["quality_text"] == ""
+    assert d["value_text"] == "72\u00a0% (68–76\u00a0%)" and d["quality_text"] == ""
     assert "50120NED" in d["source"] and "Modelschatting" in d["caveats"]
     table = {r["code"]: r for r in table_rows(store, state)}
     assert table[a]["value"] == "72 (68–76)" and table[c]["value"] == "geheim"
     en = details(store, ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "en"), a)
-    assert en["value_text"] == "72 % (68–76 %)"
+    assert en["value_text"] == "72\u00a0% (68–76\u00a0%)"
+
+    # profile and compare show the same value with its interval
+    row = figure_row(store, a, store.catalogue["ggd_eenzaam"], "nl", [], [a])
+    assert row["value_text"] == "72 (68–76)" and row["year"] == 2022
+    cells = compare_table(store, CompareState((a, "ZUID0599"), ("ggd_eenzaam",), "en"))[0]
+    assert [c["text"] for c in cells["cells"]] == ["72 (68–76)",
+                                                    "not available for combined areas"]
 
     # a combined area says why it has no value instead of averaging the estimates
     zuid = details(store, ExplorerState("ggd_eenzaam", 2022, "wijk", "GM0599", ("ZUID0599",),
@@ -151,7 +160,7 @@ def test_wide_interval_marks_the_estimate_uncertain(snapshot_dir, tmp_path):
     store, buurten = _live_health_store(snapshot_dir, tmp_path, widths=24.0)
     a = buurten[0]
     d = details(store, ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "en"), a)
-    assert d["value_text"] == "72 % (60–84 %)"
+    assert d["value_text"] == "72\u00a0% (60–84\u00a0%)"
     assert d["quality_text"] == ("uncertain: the 95% interval is wider than 20 percentage "
                                  "points")
     rows = {r["code"]: r for r in table_rows(store, ExplorerState(

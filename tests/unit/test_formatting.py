@@ -106,3 +106,15 @@ def test_unreadable_dates_are_a_dash(bad):
 )
 def test_format_year_ranges(years, expected):
     assert format_year_ranges(years) == expected
+
+
+def test_estimate_with_interval_keeps_unit_and_bounds_together():
+    from dashboard.formatting import format_estimate
+
+    nb = "\u00a0"
+    assert format_estimate(72.4, 68.0, 76.2, "nl", 0, "%") == f"72{nb}% (68–76{nb}%)"
+    assert format_estimate(7.25, 6.5, 8.0, "nl", 1) == "7,3 (6,5–8,0)"
+    assert format_estimate(1234.5, 1000, 1500, "en", 1) == "1,234.5 (1,000.0–1,500.0)"
+    # no interval (None, NaN): the value alone, as format_number writes it
+    assert format_estimate(72.0, None, 76.0, "nl", 0, "%") == "72 %"
+    assert format_estimate(72.0, float("nan"), float("nan"), "en") == "72"
