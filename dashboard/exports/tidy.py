@@ -23,12 +23,13 @@ EXPORT_COLUMNS = ["area_code", "area_name", "level", "year", "indicator", "value
                   "unit"]
 #: Columns of every download, in order; headers per language in ``HEADERS``.
 TIDY_COLUMNS = ["area_code", "area_name", "level", "year", "theme", "indicator",
-                "indicator_label", "value", "unit", "status", "partial", "method", "source",
-                "licence"]
+                "indicator_label", "value", "lower", "upper", "unit", "status", "partial",
+                "method", "source", "licence"]
 HEADERS = {
     "area_code": "gebiedscode", "area_name": "gebiedsnaam", "level": "niveau", "year": "jaar",
     "theme": "thema", "indicator": "indicator", "indicator_label": "indicatornaam",
-    "value": "waarde", "unit": "eenheid", "status": "status", "partial": "deels_berekend",
+    "value": "waarde", "lower": "ondergrens_95", "upper": "bovengrens_95", "unit": "eenheid",
+    "status": "status", "partial": "deels_berekend",
     "method": "methode", "source": "bron", "licence": "licentie",
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -76,13 +77,18 @@ def tidy_rows(store: Store, indicator: str, *, year: int | None = None,
 def finish_rows(store: Store, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Store rows (``Store.values`` columns) as download rows in ``TIDY_COLUMNS`` order.
 
-    Adds the indicator's theme, label and licence; a value that is not ``ok`` is empty.
+    Adds the indicator's theme, label and licence; a value that is not ``ok`` is empty, and
+    so are ``lower``/``upper`` (a published 95 % interval) where there is none.
     """
     cat = store.catalogue
     keys = rows["indicator"].astype(str)
+    ok = rows["status"] == "ok"
+    bounds = {b: pd.to_numeric(rows[b], errors="coerce").where(ok) if b in rows
+              else float("nan") for b in ("lower", "upper")}
     out = rows.assign(
+        **bounds,
         year=rows["year"].astype(int),
-        value=pd.to_numeric(rows["value"], errors="coerce").where(rows["status"] == "ok"),
+        value=pd.to_numeric(rows["value"], errors="coerce").where(ok),
         theme=keys.map(lambda k: cat[k].theme),
         indicator_label=keys.map(lambda k: cat[k].label.get(lang)),
         unit=keys.map(lambda k: cat[k].unit.get(lang)),

@@ -15,6 +15,7 @@ import yaml
 from dashboard.compare.model import CompareState, compare_table
 from dashboard.explorer.details import details, table_rows
 from dashboard.explorer.state import ExplorerState
+from dashboard.exports.tidy import finish_rows
 from dashboard.pipeline.build import run_build
 from dashboard.pipeline.sources.http import SourceError, make_session
 from dashboard.profile.model import figure_row
@@ -139,6 +140,12 @@ def test_live_build_stores_health_estimates_with_margins_and_shows_them(snapshot
     assert table[a]["value"] == "72 (68–76)" and table[c]["value"] == "geheim"
     en = details(store, ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "en"), a)
     assert en["value_text"] == "72\u00a0% (68–76\u00a0%)"
+
+    # downloads carry the interval beside the value (empty where there is none)
+    out = finish_rows(store, store.values("ggd_eenzaam", 2022, areas=[a, c]), "nl")
+    out = out.set_index("area_code")
+    assert out.loc[a, ["value", "lower", "upper"]].tolist() == [72.0, 68.0, 76.0]
+    assert out.loc[c, ["value", "lower", "upper"]].isna().all()
 
     # profile and compare show the same value with its interval
     row = figure_row(store, a, store.catalogue["ggd_eenzaam"], "nl", [], [a])

@@ -59,8 +59,9 @@ def test_csv_values_headers_and_provenance(store, lang):
     table = read_csv(data)
     names = [HEADERS[c] if lang == "nl" else c for c in TIDY_COLUMNS]
     assert list(table.columns) == names
-    code_col, key_col, year_col, value_col, status_col = names[0], names[5], names[3], \
-        names[7], names[9]
+    code_col, key_col, year_col, value_col, status_col = (
+        names[TIDY_COLUMNS.index(c)] for c in ("area_code", "indicator", "year", "value",
+                                                "status"))
     assert len(table) == len(explorer_rows(store, state))
     for r in table.itertuples(index=False):
         raw = dict(zip(names, r, strict=True))
