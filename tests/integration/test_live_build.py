@@ -4,13 +4,11 @@ values as the build from the snapshot files."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
 
 from dashboard.compare.model import CompareState, compare_table
 from dashboard.explorer.details import details, table_rows
@@ -19,54 +17,13 @@ from dashboard.exports.tidy import finish_rows
 from dashboard.pipeline.build import run_build
 from dashboard.pipeline.sources.http import SourceError, make_session
 from dashboard.profile.model import figure_row
-from dashboard.sourceconfig import load_source_config
 from dashboard.store import Store
-from tests import health_answers
 from tests.fakes import FakeServer, Reply
+from tests.health_answers import HEALTH, TABLE, build_live_store
+from tests.health_answers import data_dir as _data_dir
+from tests.health_answers import serve_recording as _serve_recording
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
-TABLE = "85984NED"
-
-
-def _data_dir(tmp_path: Path) -> Path:
-    """The project's data files, with only the 2024 KWB table (what the recording has)."""
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    cfg = yaml.safe_load((data / "sources.yaml").read_text())
-    cfg["cbs_odata"]["kwb_tables"] = {2024: TABLE}
-    (data / "sources.yaml").write_text(yaml.safe_dump(cfg))
-    return data
-
-
-HEALTH = load_source_config(ROOT / "data" / "sources.yaml").health_tables[0]
-
-
-def _health_values(buurten: list[str]) -> dict:
-    """Labelled test data: made-up estimates for the gemeente, a Zuid wijk and 3 buurten."""
-    a, b, c = buurten[:3]
-    return {("GM0599", 2022, "18+"): 47.0, ("WK059915", 2022, "18+"): 55.0,
-            (a, 2022, "18+"): 72.0, (a, 2020, "18+"): 70.0, (a, 2022, "65+"): 41.0,
-            (b, 2022, "18+"): 30.0, (c, 2022, "18+"): None}
-
-
-def _serve_recording(srv: FakeServer, snapshot: Path, widths: float = 8.0) -> list[str]:
-    rec = json.loads((snapshot / "cbs/kwb-odata/85984NED_2024_rotterdam_buurten.json").read_text())
-    rows = rec["rows"]
-    buurten = sorted({r["WijkenEnBuurten"].strip() for r in rows
-                      if r["WijkenEnBuurten"].strip().startswith("BU059915")})
-    health_answers.serve(srv, HEALTH, health_answers.rows(HEALTH, _health_values(buurten),
-                                                          widths), prefix="/dataderden")
-    page2 = f"{srv.url}/{TABLE}/TypedDataSet?$skip=50"
-    srv.route(f"/{TABLE}/TypedDataSet", Reply.json({"value": rows[:50], "odata.nextLink": page2}),
-              Reply.json({"value": rows[50:]}))
-    srv.route(f"/{TABLE}/WijkenEnBuurten", Reply.json({"value": rec["names"]}))
-    srv.route(f"/{TABLE}/DataProperties", Reply.json({"value": []}))
-    fc = json.loads((snapshot / "cbs/pdok-2024/rotterdam_buurten_2024_pdok.geojson").read_text())
-    srv.route("/wb-2024/collections/buurten/items", Reply.json(fc))
-    srv.route("/wb-2024/collections/wijken/items", Reply.json({"features": []}))
-    srv.route("/wb-2024/collections/gemeenten/items", Reply.json({"features": []}))
-    return buurten
 
 
 def test_live_build_equals_snapshot_values(snapshot_dir, store, tmp_path):
@@ -105,20 +62,13 @@ def test_broken_live_answer_fails_clearly_and_keeps_previous_store(built_store, 
     assert sorted((p.name, p.read_bytes()) for p in out.iterdir()) == before
 
 
-def _live_health_store(snapshot_dir: Path, tmp_path: Path, widths: float = 8.0) -> tuple:
-    data = _data_dir(tmp_path)
-    with FakeServer() as srv:
-        buurten = _serve_recording(srv, snapshot_dir, widths)
-        run_build(tmp_path / "live", snapshot=None, gemeenten=("GM0599",), data_dir=data,
-                  session=make_session(retries=0), odata_base=srv.url,
-                  pdok_base=srv.url + "/wb-{year}", dataderden_base=srv.url + "/dataderden",
-                  progress=lambda m: None)
-    return Store.open(tmp_path / "live", data_dir=data), buurten
+def _open(store_dir: Path, data: Path, buurten: list[str]) -> tuple[Store, list[str]]:
+    return Store.open(store_dir, data_dir=data), buurten
 
 
 def test_live_build_stores_health_estimates_with_margins_and_shows_them(snapshot_dir,
                                                                         tmp_path):
-    store, buurten = _live_health_store(snapshot_dir, tmp_path)
+    store, buurten = _open(*build_live_store(snapshot_dir, tmp_path))
     a, b, c = buurten[:3]
     rows = store.values("ggd_eenzaam", 2022, areas=[a, b, c]).set_index("area_code")
     assert rows.loc[a, ["value", "lower", "upper"]].tolist() == [72.0, 68.0, 76.0]
@@ -164,7 +114,7 @@ def test_live_build_stores_health_estimates_with_margins_and_shows_them(snapshot
 
 
 def test_wide_interval_marks_the_estimate_uncertain(snapshot_dir, tmp_path):
-    store, buurten = _live_health_store(snapshot_dir, tmp_path, widths=24.0)
+    store, buurten = _open(*build_live_store(snapshot_dir, tmp_path, widths=24.0))
     a = buurten[0]
     d = details(store, ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "en"), a)
     assert d["value_text"] == "72\u00a0% (60–84\u00a0%)"
