@@ -89,16 +89,17 @@ def health_values(buurten: list[str]) -> dict:
 
 
 def serve_recording(srv: FakeServer, snapshot: Path, widths: float = 8.0,
-                    gemeente_shape: bool = False) -> list[str]:
+                    gemeente_shape: bool = False, prefix: str = "/dataderden") -> list[str]:
     """Serve the recorded KWB 2024 answer, its PDOK buurten and hand-built health answers
     (and, with ``gemeente_shape``, the gemeente as the union of its buurten, for the map).
+    The health table is served under ``prefix`` (the third-party catalogue's root).
 
     Returns the Charlois buurt codes the health answers use, in code order."""
     rec = json.loads((snapshot / "cbs/kwb-odata/85984NED_2024_rotterdam_buurten.json").read_text())
     kwb = rec["rows"]
     buurten = sorted({r["WijkenEnBuurten"].strip() for r in kwb
                       if r["WijkenEnBuurten"].strip().startswith("BU059915")})
-    serve(srv, HEALTH, rows(HEALTH, health_values(buurten), widths), prefix="/dataderden")
+    serve(srv, HEALTH, rows(HEALTH, health_values(buurten), widths), prefix=prefix)
     page2 = f"{srv.url}/{TABLE}/TypedDataSet?$skip=50"
     srv.route(f"/{TABLE}/TypedDataSet", Reply.json({"value": kwb[:50], "odata.nextLink": page2}),
               Reply.json({"value": kwb[50:]}))
@@ -122,12 +123,14 @@ def _gemeente_feature(fc: dict) -> dict:
 
 def build_live_store(snapshot: Path, tmp_path: Path, widths: float = 8.0,
                      gemeente_shape: bool = False) -> tuple[Path, Path, list[str]]:
-    """Build a store from the fake live APIs; returns (store folder, data folder, buurten)."""
+    """Build a store from the fake live APIs; returns (store folder, data folder, buurten).
+
+    Only ``odata_base`` is given, so the third-party table is fetched from the same fake
+    (what the build does when a mirror or test server stands in for CBS)."""
     data = data_dir(tmp_path)
     with FakeServer() as srv:
-        buurten = serve_recording(srv, snapshot, widths, gemeente_shape)
+        buurten = serve_recording(srv, snapshot, widths, gemeente_shape, prefix="")
         run_build(tmp_path / "live", snapshot=None, gemeenten=("GM0599",), data_dir=data,
                   session=make_session(retries=0), odata_base=srv.url,
-                  pdok_base=srv.url + "/wb-{year}", dataderden_base=srv.url + "/dataderden",
-                  progress=lambda m: None)
+                  pdok_base=srv.url + "/wb-{year}", progress=lambda m: None)
     return tmp_path / "live", data, buurten

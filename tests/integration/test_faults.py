@@ -73,7 +73,7 @@ def _build(out: Path, data: Path, srv: FakeServer, retries: int, backoff: float 
     return run_build(out, snapshot=None, gemeenten=("GM0599",), data_dir=data,
                      session=make_session(retries=retries, backoff=backoff),
                      odata_base=srv.url, pdok_base=srv.url + "/wb-{year}",
-                     progress=lambda m: None)
+                     dataderden_base=srv.url + "/dataderden", progress=lambda m: None)
 
 
 def _looping_page(srv: FakeServer) -> Reply:

@@ -91,7 +91,8 @@ def fetch_live(cfg: SourceConfig, gemeenten: tuple[str, ...], *, catalogue: Cata
         Indicator catalogue; every OData column its ``kwb`` sources name for a table's
         year must be in that table, so a column CBS renamed fails the fetch.
     cache_dir, session, odata_base, pdok_base, dataderden_base, progress
-        Raw cache folder, injected session, API roots (tests) and progress callback.
+        Raw cache folder, injected session, API roots (tests) and progress callback;
+        ``dataderden_base`` defaults to ``odata_base`` when only that is given.
 
     Raises
     ------
@@ -115,8 +116,10 @@ def fetch_live(cfg: SourceConfig, gemeenten: tuple[str, ...], *, catalogue: Cata
             raw.meta["complete"] = True
             tables.append(raw)
     if cfg.health_tables and health_columns(catalogue):
-        thirdparty = CbsODataClient(session, base_url=dataderden_base or cfg.dataderden_base,
-                                    cache=cache)
+        # A mirror or test server given for CBS (odata_base) stands in for both catalogues
+        # unless told otherwise, so a test never reaches the real third-party host.
+        thirdparty = CbsODataClient(
+            session, base_url=dataderden_base or odata_base or cfg.dataderden_base, cache=cache)
         for i, gm in enumerate(gemeenten):
             for health in cfg.health_tables:
                 progress(f"fetching CBS third-party table {health.table} for {gm}")
