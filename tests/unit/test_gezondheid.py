@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import geopandas as gpd
+import pandas as pd
 import pytest
+from shapely.geometry import box
 
 from dashboard.areas import load_areas
 from dashboard.catalogue import load_catalogue
@@ -18,6 +21,7 @@ from dashboard.pipeline.sources.gezondheid import health_tables
 from dashboard.pipeline.sources.http import SourceError, make_session
 from dashboard.pipeline.sources.live import health_columns
 from dashboard.sourceconfig import load_source_config
+from dashboard.store import Store
 from tests import health_answers
 from tests.fakes import FakeServer, Reply
 
@@ -108,3 +112,27 @@ def test_margin_quality_marks_wide_intervals():
     assert ind.margin_quality(50.0, 76.0) == "wide_margin"
     assert ind.margin_quality(None, 76.0) is None and ind.margin_quality(float("nan"), 1) is None
     assert CATALOGUE["inwoners"].margin_quality(0, 1000) is None
+
+
+def test_series_breaks_where_the_set_of_areas_changes():
+    """Two health tables on different areas (made-up boundaries "A" and "B", test data):
+    years from one table connect, the step to the other is a break; a KWB year keeps
+    CBS's own flags."""
+    code, key = "BU05991501", "ggd_eenzaam"
+    obs = pd.DataFrame({
+        "area_code": code, "year": [2012, 2016, 2020, 2022], "indicator": key,
+        "value": [50.0, 51.0, 52.0, 53.0], "status": "ok", "partial": False,
+        "method": "published", "lower": 45.0, "upper": 57.0,
+        "source": ["cbs-dataderden:T1", "cbs-dataderden:T1", "cbs-dataderden:T2",
+                   "cbs-dataderden:T2"]})
+    areas = gpd.GeoDataFrame({"code": [code], "name": ["Buurt"], "level": ["buurt"],
+                              "parent": ["WK059915"], "gemeente": ["GM0599"], "groups": [""],
+                              "boundary_year": [2022], "boundary_source": ["test"]},
+                             geometry=[box(0, 0, 1, 1)], crs="EPSG:4326")
+    flags = pd.DataFrame(columns=["area_code", "year", "flag", "comparable_with_previous"])
+    manifest = {"sources": [{"id": "cbs-dataderden:T1", "boundaries": "A"},
+                            {"id": "cbs-dataderden:T2", "boundaries": "B"}]}
+    store = Store(Path("."), obs, areas, flags, manifest, CATALOGUE)
+    series = store.series(code, key)
+    assert series["comparable_with_previous"].tolist() == [None, True, False, True]
+    assert series["lower"].tolist() == [45.0] * 4
