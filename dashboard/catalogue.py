@@ -18,6 +18,12 @@ from dashboard.yamlfile import read_yaml
 THEMES = ("werk", "onderwijs", "wonen", "gezondheid", "veiligheid", "context")
 KINDS = ("count", "share", "rate", "mean", "index", "distance")
 SOURCE_KINDS = ("kwb", "wijkprofiel", "wijkprofiel_series", "thirdparty_kwb", "politie")
+#: The ``quality`` of a value that no reliability rule flags.
+QUALITY_OK = "ok"
+#: Why a value is too small to mean anything; each has NL/EN texts ``quality.<reason>``
+#: and ``quality.<reason>_long`` (dashboard/texts/quality.py). A new reason is one more
+#: entry here, its texts, and the rule that sets it (dashboard/pipeline/quality.py).
+QUALITY_REASONS = ("small_denominator", "rounded_zero")
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
 
 #: A column spec: one column, a list of columns to add up, or per-year choices
@@ -75,6 +81,35 @@ class Derivation(_Frozen):
     scale: float = 1.0
 
 
+class Reliability(_Frozen):
+    """When a value of this indicator is too small to mean anything.
+
+    ``denominator`` and ``minimum``: the value rests on fewer than ``minimum`` of the count
+    ``denominator`` (an indicator key) in the same area and year -> ``small_denominator``.
+    ``rounded``: a count (an indicator key, may be the indicator itself) that the source
+    publishes rounded to ``rounding``; when it is 0 the true number is anything below
+    ``rounding / 2`` -> ``rounded_zero``.
+    """
+
+    denominator: str | None = None
+    minimum: float | None = Field(default=None, gt=0)
+    rounded: str | None = None
+    rounding: int = Field(default=10, ge=2)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Reliability:
+        if (self.denominator is None) != (self.minimum is None):
+            raise ValueError("'denominator' and 'minimum' go together")
+        if self.denominator is None and self.rounded is None:
+            raise ValueError("needs 'denominator' and 'minimum', or 'rounded'")
+        return self
+
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons (of ``QUALITY_REASONS``) this rule can give, in the order it checks."""
+        return tuple(reason for reason, given in (("small_denominator", self.denominator),
+                                                  ("rounded_zero", self.rounded)) if given)
+
+
 class SourceSpec(_Frozen):
     """Where one indicator's values come from, in order of preference."""
 
@@ -129,6 +164,7 @@ class Indicator(_Frozen):
     caveats: Text | None = None
     sources: tuple[SourceSpec, ...] = ()
     derive: Derivation | None = None
+    reliability: Reliability | None = None
 
     @field_validator("key")
     @classmethod
@@ -180,6 +216,32 @@ class Catalogue(_Frozen):
     def __len__(self) -> int:
         return len(self.indicators)
 
+    def quality_text(self, key: str, quality: object, lang: str, long: bool = False) -> str:
+        """A value's ``quality`` in words: ``""`` when ok or unknown, else the reason, short
+        ("klein aantal") or long, naming the indicator's own rule ("berekend over minder
+        dan 100 inwoners 15-64 jaar")."""
+        from dashboard.i18n import has_text, t
+
+        if not isinstance(quality, str) or quality == QUALITY_OK:
+            return ""
+        name = f"quality.{quality}_long" if long else f"quality.{quality}"
+        if not has_text(name):
+            return quality
+        rule = self[key].reliability
+        minimum, rounding = (rule.minimum, rule.rounding) if rule else (None, 10)
+        den = self.by_key.get(rule.denominator) if rule and rule.denominator else None
+        cnt = self.by_key.get(rule.rounded) if rule and rule.rounded else None
+        return t(name, lang, minimum=f"{minimum:g}" if minimum else "",
+                 denominator=den.label.get(lang).lower() if den else "",
+                 count=cnt.label.get(lang).lower() if cnt else "",
+                 rounding=rounding, below=(rounding + 1) // 2)
+
+    def reliability_text(self, key: str, lang: str) -> str:
+        """The indicator's reliability rule in words (every reason it can give), or ``""``."""
+        rule = self[key].reliability
+        return " ".join(self.quality_text(key, reason, lang, long=True)
+                        for reason in (rule.reasons() if rule else ()))
+
     def by_theme(self) -> dict[str, list[Indicator]]:
         out: dict[str, list[Indicator]] = {t: [] for t in THEMES}
         for ind in self.indicators:
@@ -216,11 +278,14 @@ def _where(entries: list, loc: tuple) -> str:
 
 def _references(ind: Indicator) -> list[tuple[str, str]]:
     """(field, key) for every indicator key an entry names, so errors can name the field."""
-    agg, der = ind.aggregation, ind.derive
+    agg, der, rel = ind.aggregation, ind.derive, ind.reliability
     pairs = [("aggregation.numerator", agg.numerator), ("aggregation.denominator", agg.denominator),
              ("aggregation.weight", agg.weight)]
     if der:
         pairs += [("derive.numerator", der.numerator), ("derive.denominator", der.denominator)]
+    if rel:
+        pairs += [("reliability.denominator", rel.denominator),
+                  ("reliability.rounded", rel.rounded)]
     return [(field, ref) for field, ref in pairs if ref]
 
 

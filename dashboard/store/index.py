@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from dashboard.store.engine import Observations
 
-_EMPTY_COLUMNS = ["value", "status", "partial", "method", "source"]
+_EMPTY_COLUMNS = ["value", "status", "partial", "method", "source", "quality"]
 #: Observation rows kept per worker in compact form (about 15 bytes a row): every
 #: indicator of a city's store, a dozen of a national one.
 ROW_BUDGET = 2_500_000
