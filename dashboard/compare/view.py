@@ -24,7 +24,9 @@ def table(store: Store, state: CompareState) -> html.Div:
         cells = [html.Th([row["label"], html.Span(f" ({row['unit']})", className="muted")],
                          scope="row"),
                  html.Td(str(row["year"]) if row["year"] else t("compare.no_year", lang))]
-        cells += [html.Td(c["text"] + (" *" if c["partial"] else ""),
+        cells += [html.Td([c["text"] + (" *" if c["partial"] else ""),
+                           *([html.Br(), html.Span(c["quality_text"], className="quality-note")]
+                             if c["quality_text"] else [])],
                           className="num" if c["value"] is not None else "status",
                           **{"data-code": c["code"]}) for c in row["cells"]]
         body.append(html.Tr(cells, **{"data-key": row["key"]}))

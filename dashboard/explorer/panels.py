@@ -18,7 +18,9 @@ def details_panel(items: list[dict], lang: str) -> list:
         rows = [html.Dt(t("explorer.value", lang)),
                 html.Dd([d["value_text"]]
                         + ([html.Span(" " + t("explorer.partial", lang), className="partial")]
-                           if d["partial"] else []))]
+                           if d["partial"] else [])
+                        + ([html.Br(), html.Span(d["quality_text"], className="quality-note")]
+                           if d.get("quality_text") else []))]
         if d["rank_text"]:
             rows += [html.Dt(t("explorer.rank", lang)), html.Dd(d["rank_text"])]
         for label, diff in d["differences"]:
@@ -44,11 +46,15 @@ def values_table(rows: list[dict], label: str, unit: str, year: int, lang: str) 
     """An accessible table of what the map shows (the alternative to the map)."""
     head = html.Thead(html.Tr([html.Th(t("explorer.area", lang), scope="col"),
                                html.Th(t("explorer.code", lang), scope="col"),
-                               html.Th(f"{label} ({unit}), {year}", scope="col")]))
+                               html.Th(f"{label} ({unit}), {year}", scope="col"),
+                               html.Th(t("table.note", lang), scope="col")]))
     body = html.Tbody([
         html.Tr([html.Td(r["name"]), html.Td(r["code"]),
                  html.Td(r["value"] + (" *" if r["partial"] else ""),
-                         className="num" if r["raw"] is not None else "status")],
+                         className="num" if r["raw"] is not None else "status"),
+                 html.Td(" ".join(filter(None, [r.get("note", ""), t("partial.explained", lang)
+                                                if r["partial"] else ""])),
+                         className="quality-note")],
                 **{"data-code": r["code"]})
         for r in rows])
     caption = html.Caption(t("explorer.table_caption", lang, label=label, year=year,

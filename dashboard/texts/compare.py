@@ -16,8 +16,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Indicators (default: one per theme)"),
     "compare.table": ("Tabel", "Table"),
     "compare.table_caption": (
-        "Laatste jaar waarin een van de gebieden een waarde heeft; * = deels berekend.",
-        "Latest year in which any of the areas has a value; * = partial."),
+        "Per indicator het laatste jaar waarin alle gebieden een waarde hebben (anders het "
+        "laatste jaar waarin er een een waarde heeft). * = deels "
+        "berekend: een deel van het gebied heeft geen cijfer (geheim of ontbrekend), dus de "
+        "waarde gaat alleen over de delen die er wel een hebben.",
+        "Per indicator the latest year in which all areas have a value (else the latest in "
+        "which any has one). * = partial: "
+        "part of the area has no figure (secret or missing), so the value covers only the "
+        "parts that do."),
     "compare.trends": ("Ontwikkeling per indicator", "Trend per indicator"),
     "compare.indicator": ("Indicator", "Indicator"),
     "compare.year": ("Jaar", "Year"),

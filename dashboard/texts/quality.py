@@ -16,6 +16,70 @@ TEXTS: dict[str, tuple[str, str]] = {
         "hier minder dan {below}.",
         "Unreliable: CBS rounds {count} to a multiple of {rounding}, so 0 here means fewer "
         "than {below}."),
+    # --- map, charts ---------------------------------------------------------------------
+    "figure.flagged": ("onbetrouwbaar (te klein aantal)", "unreliable (too small a number)"),
+    "figure.no_scale": (
+        "Geen kleurschaal: in {year} heeft {n} van de {total} gebieden op de kaart een "
+        "betrouwbaar cijfer. Kies een ander jaar of niveau.",
+        "No colour scale: in {year}, {n} of the {total} areas on the map have a reliable "
+        "figure. Choose another year or level."),
+    "figure.flagged_short": ("onbetrouwbaar", "unreliable"),
+    "figure.gap_years": ("geen gegevens {years}", "no data {years}"),
+    "figure.boundary_change": ("grenswijziging {year}", "boundary change {year}"),
+    # --- ranks: only areas with a reliable figure ------------------------------------------
+    "rank.base": ("Rangorde van {n} {areas} met een betrouwbaar cijfer",
+                  "Ranking of {n} {areas} with a reliable figure"),
+    "rank.flagged_below": ("; {n} onbetrouwbaar (gearceerd, onderaan)",
+                           "; {n} unreliable (hatched, at the bottom)"),
+    "rank.text": ("{ordinal} van {n}", "{ordinal} of {n}"),
+    "rank.first_best": ("1e = beste", "1st = best"),
+    "rank.first_highest": ("1e = hoogste", "1st = highest"),
+    "rank.with_base": ("{text} {areas} met een betrouwbaar cijfer ({first})",
+                       "{text} {areas} with a reliable figure ({first})"),
+    "rank.not_ranked": ("niet gerangschikt: het cijfer is onbetrouwbaar",
+                        "not ranked: the figure is unreliable"),
+    "rank.areas_buurt": ("buurten", "neighbourhoods"),
+    "rank.areas_buurt_one": ("buurt", "neighbourhood"),
+    "rank.areas_wijk": ("wijken", "districts"),
+    "rank.areas_wijk_one": ("wijk", "district"),
+    "rank.areas_gemeente": ("gemeenten", "municipalities"),
+    "rank.areas_gemeente_one": ("gemeente", "municipality"),
+    "rank.areas_custom": ("gebieden", "areas"),
+    "rank.areas_custom_one": ("gebied", "area"),
+    # --- better / worse, from the indicator's direction --------------------------------------
+    "judge.better": ("beter", "better"),
+    "judge.worse": ("slechter", "worse"),
+    "judge.higher": ("hoger", "higher"),
+    "judge.lower": ("lager", "lower"),
+    "judge.same": ("gelijk", "the same"),
+    # --- how a value is computed ------------------------------------------------------------
+    "method.derived": (
+        "Berekend door het dashboard: {num} gedeeld door {den}, maal {scale}.",
+        "Computed by the dashboard: {num} divided by {den}, times {scale}."),
+    "method.ratio": (
+        "Samengestelde gebieden (zoals Rotterdam-Zuid): de opgetelde {num} gedeeld door de "
+        "opgetelde {den} van de delen, beide van hetzelfde niveau.",
+        "Combined areas (such as Rotterdam-Zuid): the summed {num} divided by the summed "
+        "{den} of the parts, both from the same level."),
+    "method.weighted": (
+        "Samengestelde gebieden: het gemiddelde van de delen, gewogen naar {weight}.",
+        "Combined areas: the mean of the parts, weighted by {weight}."),
+    "method.sum": ("Samengestelde gebieden: de som van de delen.",
+                   "Combined areas: the sum of the parts."),
+    "method.none": ("Niet op te tellen: alleen gebieden met een eigen cijfer.",
+                    "Cannot be combined: only areas with a figure of their own."),
+    "partial.explained": (
+        "Deels berekend: een deel van dit gebied heeft geen cijfer (geheim of ontbrekend), dus "
+        "het cijfer gaat alleen over de delen die er wel een hebben.",
+        "Partial: part of this area has no figure (secret or missing), so the figure covers "
+        "only the parts that do."),
+    "table.note": ("Toelichting", "Note"),
+    # --- coverage of a year ---------------------------------------------------------------
+    "coverage.sparse_year": ("{year} – weinig gegevens: {n} van {total} {areas}",
+                             "{year} – sparse: {n} of {total} {areas}"),
+    "coverage.sparse_title": (
+        "Minder dan de helft van de gebieden op de kaart heeft in dit jaar een cijfer.",
+        "Fewer than half of the areas on the map have a figure in this year."),
     # --- downloads ------------------------------------------------------------------------
     "downloads.quality_column": (
         "Kolom {column}: ok = betrouwbaar; anders de reden waarom de waarde te weinig zegt "

@@ -179,7 +179,8 @@ def _bar_rows():
     ("neutral", ["A1", "A3", "A2"])])
 def test_ranking_bar_puts_the_worst_on_top_and_gaps_last(direction, order):
     fig = F.ranking_bar(_bar_rows(), _ind(direction=direction), "nl", {})
-    bars, gaps = fig.data
+    bars, weak, gaps = fig.data
+    assert list(weak.customdata) == []  # no unreliable values here
     assert list(bars.customdata) == order and list(bars.y) == [0, 1, 2]
     assert fig.layout.yaxis.autorange == "reversed"  # position 0 is drawn at the top
     assert list(gaps.customdata) == ["A5", "A4"] and list(gaps.y) == [3, 4]
@@ -193,7 +194,7 @@ def test_ranking_bar_benchmarks_selection_and_height():
     assert [a.text for a in fig.layout.annotations] == ["Rotterdam-Zuid: 21.5%", "Rotterdam: 15.0%"]
     assert list(fig.data[0].marker.line.width) == [0, 2.5, 0]
     assert "<b>West</b>" in fig.layout.yaxis.ticktext
-    assert list(fig.data[1].text) == ["no data", "secret"]
+    assert list(fig.data[2].text) == ["no data", "secret"]
     many = _values([(f"B{i}", f"B{i}", float(i), "ok") for i in range(40)])
     assert F.ranking_bar(many, _ind(), "nl", {}).layout.height > fig.layout.height
 
