@@ -38,10 +38,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explorer.clear": ("Selectie wissen", "Clear selection"),
     "explorer.map": ("Kaart", "Map"),
     "explorer.map_note": (
-        "Grijs: geheim (CBS publiceert het cijfer niet) of geen gegevens. Klik op een gebied "
-        "om het te selecteren; de tabel onderaan toont dezelfde cijfers.",
-        "Grey: secret (CBS does not publish the figure) or no data. Click an area to select "
-        "it; the table below shows the same figures."),
+        "Grijs: geheim (CBS publiceert het cijfer niet) of geen gegevens. Licht met een "
+        "donkere rand: een onbetrouwbaar cijfer (te weinig mensen; wijs het gebied aan voor de "
+        "reden), niet in de kleurklassen. Klik op een gebied om het te selecteren; de tabel "
+        "onderaan toont dezelfde cijfers.",
+        "Grey: secret (CBS does not publish the figure) or no data. Pale with a dark outline: "
+        "an unreliable figure (too few people; point at the area for the reason), left out of "
+        "the colour classes. Click an area to select it; the table below shows the same "
+        "figures."),
     "explorer.details": ("Geselecteerd gebied", "Selected area"),
     "explorer.details_empty": ("Klik op een gebied op de kaart, een staaf of een punt.",
                                "Click an area on the map, a bar or a point."),

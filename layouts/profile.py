@@ -131,8 +131,8 @@ def render(store, code: str, lang: str) -> list:
     if not data["themes"] and not data["indices"]:
         body.append(html.P(t("profile.no_figures", lang), className="notice"))
     sections = [html.H2(t("profile.key_figures", lang)),
-                html.P([data["peers_text"], " ", t("profile.counts_note", lang)],
-                       className="muted")]
+                html.P([data["peers_text"], " ", t("profile.counts_note", lang), " * ",
+                        t("partial.explained", lang)], className="muted")]
     for theme, rows in data["themes"].items():
         sections.append(html.Section([html.H3(label_or_key("theme", theme, lang)),
                                       _figure_table(rows, benches, lang)],

@@ -4,6 +4,7 @@ are in :mod:`dashboard.figures.trends`)."""
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
@@ -135,6 +136,7 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     base = t("rank.base", lang, n=n_good, areas=areas_word(level, n_good, lang))
     if n_flag:
         base += t("rank.flagged_below", lang, n=n_flag)
+
     fig = go.Figure([bars, weak, gaps])
     fig.update_layout(**base_layout(lang, margin={"l": 10, "r": 40, "b": 10,
                                                   "t": 30 + _BENCH_PX * len(notes)}),
@@ -143,8 +145,11 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
                       bargap=0.25, showlegend=False)
     fig.update_yaxes(tickmode="array", tickvals=list(range(n_all)), ticktext=names,
                      autorange="reversed", fixedrange=True, showgrid=False)
-    fig.update_xaxes(title_text=f"{escape(axis_title(ind, lang))}<br>"
-                                f"<span style='font-size:12px'>{escape(base)}</span>",
+    # wrapped: the ranking sits in a narrow side panel
+    title = "<br>".join(textwrap.wrap(escape(axis_title(ind, lang)), 48))
+    small = "<br>".join(line for part in escape(base).split("; ")
+                        for line in textwrap.wrap(part, 60))
+    fig.update_xaxes(title_text=f"{title}<br><span style='font-size:12px'>{small}</span>",
                      zeroline=True, zerolinecolor="#999999", **NUMBER_AXIS)
     return fig
 

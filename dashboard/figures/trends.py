@@ -65,22 +65,23 @@ def _runs(years: list[int]) -> list[list[int]]:
 
 
 def _break_marks(frames: list[pd.DataFrame], lang: str) -> tuple[list[dict], list[dict]]:
-    """Shaded spans labelled "geen gegevens 2019–2021" for years without a value between
-    two values, and dashed lines labelled "grenswijziging" where CBS flags a boundary
+    """Shaded spans labelled "geen gegevens 2019–2021" for years in which no line has a
+    value, and dashed lines labelled "grenswijziging" where CBS flags a boundary
     change, drawn on the chart itself."""
-    missing: set[int] = set()
+    having: set[int] = set()
     changes: set[int] = set()
     for frame in frames:
         if frame.empty:
             continue
         ok = frame[(frame["status"] == "ok") & frame["value"].notna()]
-        years = [int(y) for y in ok["year"]]
-        if years:
-            missing |= set(range(min(years), max(years) + 1)) - set(years)
+        having |= {int(y) for y in ok["year"]}
         if "comparable_with_previous" in frame:
             flags = frame["comparable_with_previous"]
             changes |= {int(y) for y, f in zip(frame["year"], flags, strict=True)
                         if f is not None and not pd.isna(f) and not bool(f)}
+    # shaded: years inside the chart in which no line has a value (one line's own gaps
+    # show as breaks in that line and in the note under the chart)
+    missing = set(range(min(having), max(having) + 1)) - having if having else set()
     shapes, notes = [], []
     grey = "#666666"
     for run in _runs(sorted(missing)):
@@ -157,7 +158,7 @@ def trend_figure(series: dict[str, pd.DataFrame], ind: Indicator, lang: str,
                                  hovertemplate=HOVER, **points, **style))
     fig = go.Figure(traces)
     notes = [{"text": t("figure.gaps", lang, items="; ".join(gaps)), "xref": "paper",
-              "yref": "paper", "x": 0, "y": 0, "yshift": -48, "xanchor": "left", "yanchor": "top",
+              "yref": "paper", "x": 0, "y": 0, "yshift": -58, "xanchor": "left", "yanchor": "top",
               "showarrow": False, "font": {"size": 11, "color": "#666666"}}] if gaps else []
     span = (max(years) - min(years)) if years else 0
     shapes, marks = _break_marks([frame for _, frame, _ in lines], lang)

@@ -29,8 +29,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- ranks: only areas with a reliable figure ------------------------------------------
     "rank.base": ("Rangorde van {n} {areas} met een betrouwbaar cijfer",
                   "Ranking of {n} {areas} with a reliable figure"),
-    "rank.flagged_below": ("; {n} onbetrouwbaar (gearceerd, onderaan)",
-                           "; {n} unreliable (hatched, at the bottom)"),
+    "rank.flagged_below": ("; {n} met een onbetrouwbaar cijfer staan gearceerd onderaan",
+                           "; {n} with an unreliable figure are hatched at the bottom"),
     "rank.text": ("{ordinal} van {n}", "{ordinal} of {n}"),
     "rank.first_best": ("1e = beste", "1st = best"),
     "rank.first_highest": ("1e = hoogste", "1st = highest"),

@@ -72,4 +72,4 @@ def test_ranking_counts_only_reliable_areas_and_says_its_base():
     assert list(gaps.customdata) == ["B6"] and list(gaps.y) == [5]
     title = fig.layout.xaxis.title.text
     assert "Rangorde van 3 buurten met een betrouwbaar cijfer" in title
-    assert "2 onbetrouwbaar" in title
+    assert "2 met een onbetrouwbaar cijfer" in title
