@@ -30,9 +30,11 @@ def table(store: Store, state: CompareState) -> html.Div:
                           className="num" if c["value"] is not None else "status",
                           **{"data-code": c["code"]}) for c in row["cells"]]
         body.append(html.Tr(cells, **{"data-key": row["key"]}))
-    return html.Div(html.Table([html.Caption(t("compare.table_caption", lang)),
-                                html.Thead(html.Tr(head)), html.Tbody(body)],
-                               className="compare-table"), className="table-wrap")
+    # the explanation of * sits outside the scrolling table, so a phone shows all of it
+    return html.Div([html.Div(html.Table([html.Caption(t("compare.table_caption", lang)),
+                                          html.Thead(html.Tr(head)), html.Tbody(body)],
+                                         className="compare-table"), className="table-wrap"),
+                     html.P("* " + t("partial.explained", lang), className="muted")])
 
 
 def trends(store: Store, state: CompareState) -> list:

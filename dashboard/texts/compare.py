@@ -17,13 +17,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "compare.table": ("Tabel", "Table"),
     "compare.table_caption": (
         "Per indicator het laatste jaar waarin alle gebieden een waarde hebben (anders het "
-        "laatste jaar waarin er een een waarde heeft). * = deels "
-        "berekend: een deel van het gebied heeft geen cijfer (geheim of ontbrekend), dus de "
-        "waarde gaat alleen over de delen die er wel een hebben.",
+        "laatste jaar waarin er een een waarde heeft).",
         "Per indicator the latest year in which all areas have a value (else the latest in "
-        "which any has one). * = partial: "
-        "part of the area has no figure (secret or missing), so the value covers only the "
-        "parts that do."),
+        "which any has one)."),
     "compare.trends": ("Ontwikkeling per indicator", "Trend per indicator"),
     "compare.indicator": ("Indicator", "Indicator"),
     "compare.year": ("Jaar", "Year"),
