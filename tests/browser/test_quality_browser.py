@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.i18n import t
-from tests.browser.explorer_page import WAIT_MS, map_pixel, open_explorer
+from tests.browser.explorer_page import WAIT_MS, hover_area_on_map, open_explorer
 
 pytestmark = pytest.mark.browser
 
@@ -15,27 +15,11 @@ VIEW = "/?indicator=bijstand_per_1000_15_64&year=2024&level=buurt&area=GM0599"
 
 
 def _hover_label(page, store, code: str) -> str:
-    """Move the pointer over ``code`` until Plotly shows its hover label; return its text."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    point = store.areas.loc[code, "geometry"].representative_point()
-    x, y = map_pixel(page, point.x, point.y)
-    for attempt in range(5):
-        page.mouse.move(x + attempt % 2, y)
-        try:
-            page.wait_for_function(
-                """(code) => {
-                    const gd = document.querySelector('#explorer-map .js-plotly-plot');
-                    const h = gd._hoverdata;
-                    return Boolean(h && h.length && h[0].location === code
-                                   && document.querySelector('#explorer-map .hovertext'));
-                }""", arg=code, timeout=2_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    else:
-        pytest.fail(f"the map never showed a hover label for {code}")
-    return page.locator("#explorer-map .hoverlayer .hovertext").first.text_content() or ""
+    """Hover ``code`` on the map and return the text of Plotly's hover label."""
+    hover_area_on_map(page, store, code)
+    label = page.locator("#explorer-map .hoverlayer .hovertext").first
+    label.wait_for(state="visible", timeout=WAIT_MS)
+    return label.text_content() or ""
 
 
 def test_hovering_a_flagged_area_reads_the_reason(start_server, built_store, store, page,
