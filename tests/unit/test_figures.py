@@ -98,9 +98,11 @@ def test_hover_and_titles_follow_the_language():
     ind = _ind(kind="rate", unit=("per 1.000 inwoners", "per 1,000 residents"))
     nl = F.map_values(SAMPLE, ind, "nl")
     en = F.map_values(SAMPLE, ind, "en")
-    assert nl["data[0].hovertext"][1] == \
-        "<b>Bloemhof</b><br>1.234,5 per 1.000 inwoners (deels berekend)"
-    assert en["data[0].hovertext"][1] == "<b>Bloemhof</b><br>1,234.5 per 1,000 residents (partial)"
+    assert nl["data[0].hovertext"][1] == ("<b>Bloemhof</b><br>1.234,5 per 1.000 inwoners "
+                                          "(deels berekend: een deel van het gebied heeft "
+                                          "geen cijfer)")
+    assert en["data[0].hovertext"][1] == ("<b>Bloemhof</b><br>1,234.5 per 1,000 residents "
+                                          "(partial: part of the area has no figure)")
     # the legend names unit and year, wrapped short so it never covers the map
     assert nl["data[0].colorbar.title.text"] == "per 1.000 inwoners<br>2022"
     assert en["data[0].colorbar.title.text"] == "per 1,000<br>residents<br>2022"
