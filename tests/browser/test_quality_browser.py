@@ -46,7 +46,10 @@ def test_sparse_years_are_listed_apart_with_their_coverage(start_server, built_s
     server = start_server(built_store)
     open_explorer(page, server.url + VIEW)
     page.locator("#explorer-year").click()
-    options = page.locator("#explorer-year [role='option']")
+    # the open list is a popup outside the button (aria-controls names it)
+    popup = page.locator("#explorer-year").get_attribute("aria-controls")
+    listbox = page.locator(f"[id='{popup}']")
+    options = listbox.get_by_role("option")
     expect(options.filter(has_text="2023 – weinig gegevens:")).to_contain_text(
         "van 91 buurten", timeout=WAIT_MS)
     texts = options.all_text_contents()
