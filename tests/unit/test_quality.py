@@ -100,7 +100,7 @@ def test_snapshot_small_areas_are_flagged_and_afrikaanderwijk_is_ok(store):
 
 
 def test_snapshot_every_row_has_a_known_quality_exactly_when_it_has_a_value(store):
-    obs = store.observations
+    obs = store.rows()
     has_value = (obs["status"] == "ok") & obs["value"].notna()
     assert obs.loc[has_value, "quality"].isin(["ok", *QUALITY_REASONS]).all()
     assert obs.loc[~has_value, "quality"].isna().all()
