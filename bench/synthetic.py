@@ -166,7 +166,8 @@ def synthetic_observations(areas: pd.DataFrame, catalogue, years: tuple[int, ...
                 "value": np.where(secret, np.nan, value),
                 "status": np.where(secret, "secret", "ok")}).iloc[order])
         obs = pd.concat(parts, ignore_index=True)
-        yield obs.assign(partial=False, method="published", source=SOURCE_ID)
+        yield obs.assign(partial=False, method="published", source=SOURCE_ID,
+                         quality=np.where(obs["status"] == "ok", "ok", None))
 
 
 def _write_observations(parts, path: Path) -> int:

@@ -10,6 +10,10 @@ same values and statuses the app shows.
     >>> data.citation()                          # how to credit the sources
 
 Secret and missing values have status ``secret``/``missing`` and no value — never 0.
+Every value has a ``quality``: ``ok``, or why it is too small to mean anything
+(``small_denominator``, ``rounded_zero``; see ``data/indicators.yaml``, ``reliability``).
+
+    >>> data.coverage("bijstand_per_1000_15_64", 2023, level="buurt", within="GM0599")
 """
 
 from __future__ import annotations
@@ -82,7 +86,8 @@ class StoreData:
         -------
         pandas.DataFrame
             ``area_code, area_name, level, year, indicator, value, status, partial, method,
-            source, unit``.
+            source, quality, unit``. ``quality`` is ``ok`` or the reason a value is
+            unreliable (too few people behind it, a rounded 0); None without a value.
         """
         codes = self._codes(level, areas, within)
         years = [int(year)] if year is not None else self.store.years(indicator)
@@ -95,8 +100,30 @@ class StoreData:
 
     def series(self, area: str, indicator: str) -> pd.DataFrame:
         """Every year of one area (code or name): ``year, value, status, partial, method,
-        source, comparable_with_previous`` (False at a boundary change)."""
+        source, quality, comparable_with_previous`` (False at a boundary change)."""
         return self.store.series(area, indicator)
+
+    def coverage(self, indicator: str, year: int, *, level: str | None = None,
+                 within: str | None = None, areas: list[str] | None = None) -> dict:
+        """How many areas of a view have a value in ``year``.
+
+        Parameters
+        ----------
+        indicator : str
+        year : int
+        level, within, areas
+            The areas, as for :meth:`values` (``level`` with ``within``, or ``areas``).
+
+        Returns
+        -------
+        dict
+            ``year, n_areas, n_values, n_reliable, share`` (n_values / n_areas) and
+            ``sparse`` (share below one half: the explorer shows such a year apart).
+        """
+        codes = self._codes(level, areas, within)
+        if codes is None:
+            raise ValueError("coverage needs level= with within=, or areas=")
+        return self.store.coverage_of(indicator, year, codes).as_dict()
 
     def areas(self, level: str | None = None, lang: str = "en") -> gpd.GeoDataFrame:
         """Area geometries (WGS84) with ``code, name, level, parent, gemeente, groups``."""

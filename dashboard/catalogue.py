@@ -19,6 +19,12 @@ THEMES = ("werk", "onderwijs", "wonen", "gezondheid", "veiligheid", "context")
 KINDS = ("count", "share", "rate", "mean", "index", "distance")
 SOURCE_KINDS = ("kwb", "wijkprofiel", "wijkprofiel_series", "thirdparty_kwb", "politie",
                 "gezondheid")
+#: The ``quality`` of a value that no reliability rule flags.
+QUALITY_OK = "ok"
+#: Why a value is too small to mean anything; each has NL/EN texts ``quality.<reason>``
+#: and ``quality.<reason>_long`` (dashboard/texts/quality.py). A new reason is one more
+#: entry here, its texts, and the rule that sets it (dashboard/pipeline/quality.py).
+QUALITY_REASONS = ("small_denominator", "rounded_zero", "wide_margin")
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
 
 #: A column spec: one column, a list of columns to add up, or per-year choices
@@ -81,6 +87,40 @@ class Derivation(_Frozen):
     scale: float = 1.0
 
 
+class Reliability(_Frozen):
+    """When a value of this indicator is too small to mean anything.
+
+    ``denominator`` and ``minimum``: the value rests on fewer than ``minimum`` of the count
+    ``denominator`` (an indicator key) in the same area and year -> ``small_denominator``.
+    ``rounded``: a count (an indicator key, may be the indicator itself) that the source
+    publishes rounded to ``rounding``; when it is 0 the true number is anything below
+    ``rounding / 2`` -> ``rounded_zero``.
+    ``wide_margin``: estimates published with a 95 % interval (the store's ``lower`` and
+    ``upper``); an interval wider than this, in the unit (e.g. percentage points), makes the
+    estimate too uncertain -> ``wide_margin``.
+    """
+
+    denominator: str | None = None
+    minimum: float | None = Field(default=None, gt=0)
+    rounded: str | None = None
+    rounding: int = Field(default=10, ge=2)
+    wide_margin: float | None = Field(default=None, gt=0)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Reliability:
+        if (self.denominator is None) != (self.minimum is None):
+            raise ValueError("'denominator' and 'minimum' go together")
+        if self.denominator is None and self.rounded is None and self.wide_margin is None:
+            raise ValueError("needs 'denominator' and 'minimum', 'rounded', or 'wide_margin'")
+        return self
+
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons (of ``QUALITY_REASONS``) this rule can give, in the order it checks."""
+        return tuple(reason for reason, given in (("small_denominator", self.denominator),
+                                                  ("rounded_zero", self.rounded),
+                                                  ("wide_margin", self.wide_margin)) if given)
+
+
 class SourceSpec(_Frozen):
     """Where one indicator's values come from, in order of preference."""
 
@@ -140,9 +180,7 @@ class Indicator(_Frozen):
     caveats: Text | None = None
     sources: tuple[SourceSpec, ...] = ()
     derive: Derivation | None = None
-    #: Estimates with a published interval: a 95 % interval wider than this (in the unit,
-    #: e.g. percentage points) marks the estimate as uncertain (quality ``wide_margin``).
-    wide_margin: float | None = Field(default=None, gt=0)
+    reliability: Reliability | None = None
 
     @field_validator("key")
     @classmethod
@@ -160,19 +198,6 @@ class Indicator(_Frozen):
     @property
     def higher_is_better(self) -> bool | None:
         return {"higher_better": True, "higher_worse": False}.get(self.direction)
-
-    def margin_quality(self, lower: object, upper: object) -> str | None:
-        """``"wide_margin"`` when the interval [lower, upper] is wider than ``wide_margin``.
-
-        ``None`` for a narrower interval, no interval, or an indicator without the rule.
-        """
-        try:
-            width = float(upper) - float(lower)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return None
-        if self.wide_margin is None or width != width:  # NaN: no interval
-            return None
-        return "wide_margin" if width > self.wide_margin else None
 
     @property
     def live_only(self) -> bool:
@@ -212,6 +237,34 @@ class Catalogue(_Frozen):
     def __len__(self) -> int:
         return len(self.indicators)
 
+    def quality_text(self, key: str, quality: object, lang: str, long: bool = False) -> str:
+        """A value's ``quality`` in words: ``""`` when ok or unknown, else the reason, short
+        ("klein aantal") or long, naming the indicator's own rule ("berekend over minder
+        dan 100 inwoners 15-64 jaar")."""
+        from dashboard.formatting import format_number
+        from dashboard.i18n import has_text, t
+
+        if not isinstance(quality, str) or quality == QUALITY_OK:
+            return ""
+        name = f"quality.{quality}_long" if long else f"quality.{quality}"
+        if not has_text(name):
+            return quality
+        rule = self[key].reliability
+        minimum, rounding = (rule.minimum, rule.rounding) if rule else (None, 10)
+        den = self.by_key.get(rule.denominator) if rule and rule.denominator else None
+        cnt = self.by_key.get(rule.rounded) if rule and rule.rounded else None
+        return t(name, lang, minimum=f"{minimum:g}" if minimum else "",
+                 denominator=den.label.get(lang).lower() if den else "",
+                 count=cnt.label.get(lang).lower() if cnt else "",
+                 rounding=rounding, below=(rounding + 1) // 2,
+                 width=format_number(rule.wide_margin, lang) if rule and rule.wide_margin else "")
+
+    def reliability_text(self, key: str, lang: str) -> str:
+        """The indicator's reliability rule in words (every reason it can give), or ``""``."""
+        rule = self[key].reliability
+        return " ".join(self.quality_text(key, reason, lang, long=True)
+                        for reason in (rule.reasons() if rule else ()))
+
     def by_theme(self) -> dict[str, list[Indicator]]:
         out: dict[str, list[Indicator]] = {t: [] for t in THEMES}
         for ind in self.indicators:
@@ -248,11 +301,14 @@ def _where(entries: list, loc: tuple) -> str:
 
 def _references(ind: Indicator) -> list[tuple[str, str]]:
     """(field, key) for every indicator key an entry names, so errors can name the field."""
-    agg, der = ind.aggregation, ind.derive
+    agg, der, rel = ind.aggregation, ind.derive, ind.reliability
     pairs = [("aggregation.numerator", agg.numerator), ("aggregation.denominator", agg.denominator),
              ("aggregation.weight", agg.weight)]
     if der:
         pairs += [("derive.numerator", der.numerator), ("derive.denominator", der.denominator)]
+    if rel:
+        pairs += [("reliability.denominator", rel.denominator),
+                  ("reliability.rounded", rel.rounded)]
     return [(field, ref) for field, ref in pairs if ref]
 
 

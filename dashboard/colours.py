@@ -23,6 +23,10 @@ YLGNBU = ["#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#25
 #: Areas whose value CBS keeps secret (darker grey) and areas without any value.
 SECRET_COLOUR = "#a6a6a6"
 NO_DATA_COLOUR = "#dcdcdc"
+#: Areas whose value is too small to mean anything: a pale fill with a dark outline, so
+#: they read as "there is a number, but do not compare it" (legend symbol ▣).
+FLAGGED_COLOUR = "#f4f1ea"
+FLAGGED_LINE = "#4d4d4d"
 #: Outline of selected areas (map, bars, points): near-black reads on every ramp step.
 HIGHLIGHT = "#111111"
 #: Points in scatter plots, and the fill of selected points (Okabe-Ito blue / vermillion).

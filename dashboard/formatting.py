@@ -180,3 +180,11 @@ def format_year_ranges(years: Iterable[object]) -> str:
         if year is not None:
             start = prev = year
     return ", ".join(parts)
+
+
+def format_ordinal(n: int, lang: str) -> str:
+    """``6e`` in Dutch, ``6th`` (1st, 2nd, 3rd, 11th, 12th, 13th, 21st …) in English."""
+    if lang != "en":
+        return f"{n}e"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

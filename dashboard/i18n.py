@@ -38,10 +38,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explorer.clear": ("Selectie wissen", "Clear selection"),
     "explorer.map": ("Kaart", "Map"),
     "explorer.map_note": (
-        "Grijs: geheim (CBS publiceert het cijfer niet) of geen gegevens. Klik op een gebied "
-        "om het te selecteren; de tabel onderaan toont dezelfde cijfers.",
-        "Grey: secret (CBS does not publish the figure) or no data. Click an area to select "
-        "it; the table below shows the same figures."),
+        "Grijs: geheim (CBS publiceert het cijfer niet) of geen gegevens. Licht met een "
+        "donkere rand: een onbetrouwbaar cijfer (te weinig mensen; wijs het gebied aan voor de "
+        "reden), niet in de kleurklassen. Klik op een gebied om het te selecteren; de tabel "
+        "onderaan toont dezelfde cijfers.",
+        "Grey: secret (CBS does not publish the figure) or no data. Pale with a dark outline: "
+        "an unreliable figure (too few people; point at the area for the reason), left out of "
+        "the colour classes. Click an area to select it; the table below shows the same "
+        "figures."),
     "explorer.details": ("Geselecteerd gebied", "Selected area"),
     "explorer.details_empty": ("Klik op een gebied op de kaart, een staaf of een punt.",
                                "Click an area on the map, a bar or a point."),
@@ -75,10 +79,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "status.missing": ("geen gegevens", "no data"),
     "status.not_combinable": ("niet beschikbaar voor samengestelde gebieden",
                               "not available for combined areas"),
-    "quality.wide_margin": (
-        "onzeker: het 95%-interval is breder dan {width} procentpunten",
-        "uncertain: the 95% interval is wider than {width} percentage points"),
-    "quality.wide_margin_short": ("onzeker", "uncertain"),
     "indicators.live_only": ("Geen gegevens in deze store; wordt live opgehaald.",
                              "No data in this store; fetched live."),
     "explorer.level_buurt": ("Buurt (Rotterdam: wijk)", "Buurt (Rotterdam: wijk)"),
@@ -158,7 +158,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "nostore.detail": ("Technische melding: {detail}", "Technical message: {detail}"),
     "figure.secret": ("geheim", "secret"),
     "figure.no_data": ("geen gegevens", "no data"),
-    "figure.partial": ("deels berekend", "partial"),
+    "figure.partial": ("deels berekend: een deel van het gebied heeft geen cijfer",
+                       "partial: part of the area has no figure"),
     "figure.colorbar_title": ("{unit}<br>{year}", "{unit}<br>{year}"),
     "figure.axis_title": ("{label} ({unit})", "{label} ({unit})"),
     "figure.year": ("Jaar", "Year"),
@@ -177,9 +178,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
 
 
 def _merge_page_texts() -> None:
-    from dashboard.texts import compare, profile, projects, targets
+    from dashboard.texts import compare, profile, projects, quality, targets
 
-    for module in (compare, profile, projects, targets):
+    for module in (compare, profile, projects, quality, targets):
         for key, pair in module.TEXTS.items():
             if key in _TEXTS:
                 raise ValueError(f"text key {key!r} of {module.__name__} is defined twice")

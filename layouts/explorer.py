@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard import figures, ids
 from dashboard.explorer import views
 from dashboard.explorer.panels import details_panel, values_table
-from dashboard.explorer.state import LEVELS, area_choices, parse_state
+from dashboard.explorer.state import LEVELS, area_choices, parse_state, year_options
 from dashboard.exports.toolkit import explorer_toolkit
 from dashboard.i18n import t
 from dashboard.projects.layer import Layer
@@ -59,8 +59,8 @@ def layout(**query) -> html.Main:
             id=ids.EXPLORER_INDICATOR, options=indicator_options(store, lang),
             value=st.indicator, clearable=False, searchable=True), ids.EXPLORER_INDICATOR),
         _control(t("explorer.year", lang), dcc.Dropdown(
-            id=ids.EXPLORER_YEAR, options=[{"label": str(y), "value": y}
-                                           for y in store.years(st.indicator)],
+            id=ids.EXPLORER_YEAR,
+            options=year_options(store, st.indicator, st.level, st.area, lang),
             value=st.year, clearable=False), ids.EXPLORER_YEAR),
         _control(t("explorer.level", lang), dcc.RadioItems(
             id=ids.EXPLORER_LEVEL, value=st.level, inline=True,

@@ -32,6 +32,8 @@ def _entry(doc: dict, years: list[int] | None, lang: str) -> html.Article:
              *row("licence", doc["licence"])]
     if doc["caveats"]:
         facts += row("caveats", doc["caveats"][lang])
+    if doc.get("reliability") and doc["reliability"][lang]:
+        facts += [html.Dt(t("quality.label", lang)), html.Dd(doc["reliability"][lang])]
     if doc["live_only"] and not years:
         # never a number the store does not hold: say where the values would come from
         facts += row("years", html.Span(t("indicators.live_only", lang), className="live-only"))
@@ -67,7 +69,8 @@ def layout(**query) -> html.Main:
         id=ids.INDICATORS_CONTENTS, **{"aria-label": t("indicators.contents", lang)})
     sections = [html.Section([
         html.H2(label_or_key("theme", theme, lang)),
-        *[_entry(indicator_doc(ind, sources), store.years(ind.key) if store else None, lang)
+        *[_entry(indicator_doc(ind, sources, catalogue),
+                 store.years(ind.key) if store else None, lang)
           for ind in by_theme[theme]]]) for theme in THEMES if by_theme[theme]]
     return html.Main([
         site_nav(lang, "indicators", [switch]),

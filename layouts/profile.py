@@ -45,10 +45,15 @@ def _area_link(item: dict | None, lang: str):
 
 
 def _figure_table(rows: list[dict], benches: list[dict], lang: str) -> html.Div:
+    # no column that is empty in every row: a reference area without any difference
+    # (no value in the rows' years) is left out of this table
+    benches = [b for b in benches if any(d["code"] == b["code"] and d["diff_text"]
+                                         for r in rows for d in r["differences"])]
     head = [html.Th(t("profile.indicator", lang), scope="col"),
             html.Th(t("profile.year", lang), scope="col"),
             html.Th(t("profile.value", lang), scope="col", className="num")]
-    head += [html.Th(["Δ ", dcc.Link(b["name"], href=profile_href(b["code"], lang))],
+    head += [html.Th([t("profile.diff_head", lang) + " ",
+                      dcc.Link(b["name"], href=profile_href(b["code"], lang))],
                      scope="col", className="num",
                      title=t("profile.diff_with", lang, name=b["name"])) for b in benches]
     head += [html.Th(t("profile.rank", lang), scope="col", className="num"),
@@ -59,16 +64,21 @@ def _figure_table(rows: list[dict], benches: list[dict], lang: str) -> html.Div:
         cells = [html.Th([r["label"], html.Span(f" ({r['unit']})", className="muted")],
                          scope="row"),
                  html.Td(str(r["year"])),
-                 html.Td([r["value_text"], *([html.Span(" *", title=t("profile.partial", lang))]
-                                            if r["partial"] else [])], className="num")]
+                 html.Td([r["value_text"], *([html.Span(" *", title=t("partial.explained",
+                                                                       lang))]
+                                            if r["partial"] else []),
+                          *([html.Br(), html.Span(r["quality_text"], className="quality-note")]
+                            if r.get("quality_text") else [])], className="num")]
         for b in benches:
             d = diffs.get(b["code"])
-            text = (d["diff_text"] or "–") if d else "–"  # counts: no difference
+            text = (f"{d['diff_text']} {d['judgement']}" if d["diff_text"] else "–") \
+                if d else "–"  # counts and unreliable values: no difference
             title = f"{b['name']}: {d['value_text']}" if d else None
             cells.append(html.Td(text + (" *" if d and d["partial"] else ""), className="num",
                                  title=title))
-        cells.append(html.Td(r["rank_text"].split(" (")[0] if r["rank"] else "–",
-                             className="num"))
+        cells.append(html.Td(r["rank_short"] or (t("rank.not_ranked", lang)
+                                                 if r.get("quality_text") else "–"),
+                             title=r["rank_text"] or None, className="num"))
         cells.append(html.Td(html.Img(src=sparkline_src(r["series"]),
                                       alt=trend_alt(r, lang), className="sparkline")))
         body.append(html.Tr(cells, **{"data-key": r["key"]}))
@@ -121,8 +131,8 @@ def render(store, code: str, lang: str) -> list:
     if not data["themes"] and not data["indices"]:
         body.append(html.P(t("profile.no_figures", lang), className="notice"))
     sections = [html.H2(t("profile.key_figures", lang)),
-                html.P([data["peers_text"], " ", t("profile.counts_note", lang)],
-                       className="muted")]
+                html.P([data["peers_text"], " ", t("profile.counts_note", lang), " * ",
+                        t("partial.explained", lang)], className="muted")]
     for theme, rows in data["themes"].items():
         sections.append(html.Section([html.H3(label_or_key("theme", theme, lang)),
                                       _figure_table(rows, benches, lang)],

@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard import figures
 from dashboard.catalogue import THEMES, Indicator
-from dashboard.explorer.details import quality_text, status_text
+from dashboard.explorer.details import status_text
 from dashboard.formatting import format_estimate
 from dashboard.i18n import parse_lang, t
 from dashboard.store import Store
@@ -47,12 +47,28 @@ class ParsedCompare:
     notices: list[str] = field(default_factory=list)
 
 
-def default_indicators(store: Store) -> list[str]:
-    """One indicator per theme: the first share, rate or mean of the theme with data."""
+def _all_have_values(store: Store, key: str, areas: list[str]) -> bool:
+    """Whether every area has a reliable value of ``key`` in one and the same year."""
+    years: set[int] | None = None
+    for code in areas:
+        s = store.series(code, key)
+        good = s[(s["status"] == "ok") & s["value"].notna() & s["quality"].fillna("ok").eq("ok")]
+        mine = {int(y) for y in good["year"]}
+        years = mine if years is None else years & mine
+        if not years:
+            return False
+    return bool(years)
+
+
+def default_indicators(store: Store, areas: list[str] | None = None) -> list[str]:
+    """One indicator per theme: the first share, rate or mean of the theme for which every
+    one of ``areas`` has a reliable value in a common year (without ``areas``: the first
+    with any data)."""
     out = []
     for theme in THEMES:
         for ind in store.catalogue.by_theme()[theme]:
-            if ind.kind in DEFAULT_KINDS and store.years(ind.key):
+            if ind.kind in DEFAULT_KINDS and store.years(ind.key) and (
+                    not areas or _all_have_values(store, ind.key, areas)):
                 out.append(ind.key)
                 break
     return out
@@ -108,35 +124,38 @@ def parse_compare(query: dict, store: Store) -> ParsedCompare:
     if len(indicators) > MAX_INDICATORS:
         notices.append(t("compare.too_many_indicators", lang, n=MAX_INDICATORS))
         indicators = indicators[:MAX_INDICATORS]
-    return ParsedCompare(CompareState(tuple(areas), tuple(indicators or
-                                                          default_indicators(store)), lang),
-                         notices)
+    return ParsedCompare(CompareState(tuple(areas), tuple(
+        indicators or default_indicators(store, areas)), lang), notices)
 
 
 def _value_text(ind: Indicator, row: pd.DataFrame, value: float, lang: str) -> str:
-    lower, upper = row["lower"].iloc[0], row["upper"].iloc[0]
-    quality = quality_text(ind, lower, upper, lang, short=True)
-    return (format_estimate(value, lower, upper, lang, ind.decimals)
-            + (f" ({quality})" if quality else ""))
+    """The value with its published 95 % interval (the reason it is unreliable, if any,
+    goes in the cell's ``quality_text``)."""
+    return format_estimate(value, row["lower"].iloc[0], row["upper"].iloc[0], lang,
+                           ind.decimals)
 
 
 def compare_table(store: Store, state: CompareState) -> list[dict]:
-    """One row per indicator: the latest year in which any of the areas has a value, and
-    each area's value (or status) in that year.
+    """One row per indicator: the latest year in which every area has a value (else the
+    latest in which any has one), and each area's value (or status) in that year.
 
     Returns
     -------
     list of dict
-        ``key, label, unit, year`` and ``cells`` (``code, value, text, status, partial``,
-        in the order of ``state.areas``); ``year`` is None when no area has a value.
+        ``key, label, unit, year`` and ``cells`` (``code, value, text, status, partial,
+        quality_text`` — why a value is unreliable, "" when it is not — in the order of
+        ``state.areas``); ``year`` is None when no area has a value.
     """
     out = []
     for key in state.indicators:
         ind = store.catalogue[key]
         series = {c: store.series(c, key) for c in state.areas}
-        ok_years = [int(y) for s in series.values()
-                    for y in s.loc[(s["status"] == "ok") & s["value"].notna(), "year"]]
-        year = max(ok_years) if ok_years else None
+        per_area = [{int(y) for y in s.loc[(s["status"] == "ok") & s["value"].notna(), "year"]}
+                    for s in series.values()]
+        shared = set.intersection(*per_area) if per_area else set()
+        anywhere = set().union(*per_area)
+        # the latest year in which every area has a value, else the latest of any area
+        year = max(shared) if shared else (max(anywhere) if anywhere else None)
         cells = []
         for code in state.areas:
             s = series[code]
@@ -144,7 +163,10 @@ def compare_table(store: Store, state: CompareState) -> list[dict]:
             status = str(row["status"].iloc[0]) if len(row) else "missing"
             value = float(row["value"].iloc[0]) if status == "ok" and \
                 pd.notna(row["value"].iloc[0]) else None
+            quality = row["quality"].iloc[0] if value is not None else None
             cells.append({"code": code, "value": value, "status": status,
+                          "quality_text": store.catalogue.quality_text(key, quality,
+                                                                       state.lang, long=True),
                           "partial": bool(len(row) and pd.notna(row["partial"].iloc[0])
                                           and row["partial"].iloc[0]),
                           "text": _value_text(ind, row, value, state.lang)

@@ -24,13 +24,17 @@ def table(store: Store, state: CompareState) -> html.Div:
         cells = [html.Th([row["label"], html.Span(f" ({row['unit']})", className="muted")],
                          scope="row"),
                  html.Td(str(row["year"]) if row["year"] else t("compare.no_year", lang))]
-        cells += [html.Td(c["text"] + (" *" if c["partial"] else ""),
+        cells += [html.Td([c["text"] + (" *" if c["partial"] else ""),
+                           *([html.Br(), html.Span(c["quality_text"], className="quality-note")]
+                             if c["quality_text"] else [])],
                           className="num" if c["value"] is not None else "status",
                           **{"data-code": c["code"]}) for c in row["cells"]]
         body.append(html.Tr(cells, **{"data-key": row["key"]}))
-    return html.Div(html.Table([html.Caption(t("compare.table_caption", lang)),
-                                html.Thead(html.Tr(head)), html.Tbody(body)],
-                               className="compare-table"), className="table-wrap")
+    # the explanation of * sits outside the scrolling table, so a phone shows all of it
+    return html.Div([html.Div(html.Table([html.Caption(t("compare.table_caption", lang)),
+                                          html.Thead(html.Tr(head)), html.Tbody(body)],
+                                         className="compare-table"), className="table-wrap"),
+                     html.P("* " + t("partial.explained", lang), className="muted")])
 
 
 def trends(store: Store, state: CompareState) -> list:

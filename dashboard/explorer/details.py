@@ -6,7 +6,8 @@ import pandas as pd
 
 from dashboard.catalogue import Indicator
 from dashboard.explorer.state import ExplorerState, benchmarks, view_values
-from dashboard.formatting import format_estimate, format_number
+from dashboard.figures import areas_word, reliable_mask
+from dashboard.formatting import format_estimate, format_number, format_ordinal
 from dashboard.i18n import t
 from dashboard.store import Store
 
@@ -20,18 +21,64 @@ def status_text(status: str, lang: str, method: object = None) -> str:
     return t("status.secret" if status == "secret" else "status.missing", lang)
 
 
-def quality_text(ind: Indicator, lower: object, upper: object, lang: str,
-                 short: bool = False) -> str:
-    """Why an estimate is uncertain (its interval is wide), or ``""``."""
-    if ind.margin_quality(lower, upper) != "wide_margin":
-        return ""
-    if short:
-        return t("quality.wide_margin_short", lang)
-    return t("quality.wide_margin", lang, width=format_number(ind.wide_margin, lang))
+def _combined_reason(ind: Indicator, method: object, lang: str) -> str:
+    """Why a combined area has no value of an indicator that cannot be combined, or ``""``."""
+    agg = ind.aggregation
+    return agg.reason.get(lang) if method == NOT_COMBINABLE and agg.reason else ""
+
+
+def rank_among(values: pd.Series, code: str, direction: str) -> tuple[int | None, int]:
+    """(rank, number ranked) of ``code`` among ``values`` (area code -> reliable value):
+    1 is the best value by the indicator's direction, the highest when it is neutral."""
+    order = values.sort_values(ascending=direction == "higher_worse", kind="stable")
+    codes = list(order.index)
+    return (codes.index(code) + 1 if code in codes else None), len(codes)
+
+
+def rank_sentence(rank: int, n: int, level: str, lang: str, direction: str,
+                  short: bool = False) -> str:
+    """"6e van 21 buurten met een betrouwbaar cijfer (1e = beste)": the base said once,
+    "1e = hoogste" for a neutral indicator; ``short``: "6e van 21"."""
+    text = t("rank.text", lang, ordinal=format_ordinal(rank, lang), n=n)
+    first = t("rank.first_highest" if direction == "neutral" else "rank.first_best", lang)
+    return text if short else t("rank.with_base", lang, text=text, first=first,
+                                areas=areas_word(level, n, lang))
+
+
+def judgement(diff: float, direction: str, lang: str) -> str:
+    """"beter"/"slechter" from the indicator's direction ("hoger"/"lager" when neutral)."""
+    if diff == 0:
+        return t("judge.same", lang)
+    if direction == "neutral":
+        return t("judge.higher" if diff > 0 else "judge.lower", lang)
+    better = (diff > 0) == (direction == "higher_better")
+    return t("judge.better" if better else "judge.worse", lang)
+
+
+def method_text(store: Store, indicator: str, lang: str) -> str:
+    """How the dashboard computes values it does not take as published: the rate from two
+    counts, and combined areas from the counts of their parts (same level for both)."""
+    ind = store.catalogue[indicator]
+    cat, agg = store.catalogue, ind.aggregation
+    label = {k: cat[k].label.get(lang).lower() for k in ind.referenced_keys()}
+    out = []
+    if ind.derive:
+        out.append(t("method.derived", lang, num=label[ind.derive.numerator],
+                     den=label[ind.derive.denominator],
+                     scale=format_number(ind.derive.scale, lang)))
+    if agg.method == "ratio":
+        out.append(t("method.ratio", lang, num=label[agg.numerator], den=label[agg.denominator]))
+    elif agg.method == "weighted_mean":
+        out.append(t("method.weighted", lang, weight=label[agg.weight]))
+    elif agg.method == "sum":
+        out.append(t("method.sum", lang))
+    else:
+        out.append(t("method.none", lang))
+    return " ".join(out)
 
 
 def source_line(store: Store, indicator: str, year: int, lang: str) -> str:
-    """"Bron: CBS, tabel 85984NED (2024), CC-BY-4.0" — where a number comes from."""
+    """"Bron: CBS, tabel 85984NED (2024), CC-BY-4.0", then how values are computed."""
     meta = store.metadata(indicator, lang)
     srcs = list(meta["sources_per_year"].get(int(year), []))
     if not srcs:  # derived or aggregated: name the sources of what it is computed from
@@ -40,7 +87,8 @@ def source_line(store: Store, indicator: str, year: int, lang: str) -> str:
     tables = ", ".join(dict.fromkeys(
         f"{s['title'] or s['id']}" + (f" ({s['table']})" if s.get("table") else "")
         for s in srcs)) or t("details.computed_only", lang)
-    return t("details.source_line", lang, sources=tables, year=year, licence=meta["licence"])
+    return t("details.source_line", lang, sources=tables, year=year,
+             licence=meta["licence"]) + " " + method_text(store, indicator, lang)
 
 
 def details(store: Store, state: ExplorerState, code: str) -> dict:
@@ -50,9 +98,10 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
     -------
     dict
         ``name, level, value_text`` (with its 95 % interval when published), ``status,
-        partial, method, reason`` (why a combined area has no value), ``quality_text``
-        (why an estimate is uncertain), ``rank_text, differences`` (list of (label,
-        text)), ``definition, caveats, source, unit``.
+        partial, method, reason`` (why a combined area has no value), ``quality`` and
+        ``quality_text`` (why a value is unreliable: too small a number, too wide an
+        interval), ``rank_text, differences`` (list of (label, text)), ``definition,
+        caveats, source, unit``.
     """
     lang = state.lang
     ind = store.catalogue[state.indicator]
@@ -63,33 +112,36 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
     status = "missing" if row is None else str(row["status"])
     method = None if row is None else str(row["method"])
     lower, upper = (None, None) if value is None else (row["lower"], row["upper"])
+    quality = None if row is None or value is None else row["quality"]
+    reliable = value is not None and (not isinstance(quality, str) or quality == "ok")
     if value is None:
         value_text = status_text(status, lang, method)
     else:
         value_text = format_estimate(value, lower, upper, lang, ind.decimals,
                                      ind.unit.get(lang))
-    reason = (ind.aggregation.reason.get(lang)
-              if method == NOT_COMBINABLE and ind.aggregation.reason else "")
-    rank_text = ""
+    reason = _combined_reason(ind, method, lang)
+    rank_text = "" if value is None or reliable else t("rank.not_ranked", lang)
     view = view_values(store, state)
-    ok = view[view["status"] == "ok"].sort_values("value", ascending=False)
-    if value is not None and code in set(ok["area_code"]):
-        rank = list(ok["area_code"]).index(code) + 1
-        rank_text = t("details.rank", lang, rank=rank, n=len(ok))
+    ok = view[reliable_mask(view)].set_index("area_code")["value"]
+    rank, n = rank_among(ok, code, ind.direction)
+    if reliable and rank:
+        rank_text = rank_sentence(rank, n, state.level, lang, ind.direction)
     diffs = []
     for label, ref in benchmarks(store, state).items():
-        if ref is None or value is None or label == area["name" if lang == "nl" else "name_en"]:
+        if ref is None or not reliable or label == area["name" if lang == "nl" else "name_en"]:
             continue
         diff = value - ref
         sign = "+" if diff > 0 else ""
-        diffs.append((label, f"{sign}{format_number(diff, lang, ind.decimals)}"))
+        diffs.append((label, f"{sign}{format_number(diff, lang, ind.decimals)} "
+                             f"({judgement(diff, ind.direction, lang)})"))
     meta = store.metadata(state.indicator, lang)
     return {
         "code": code, "name": area["name" if lang == "nl" else "name_en"],
         "level": area["level"], "value_text": value_text, "status": status,
         "partial": bool(row["partial"]) if row is not None else False,
         "method": method, "reason": reason,
-        "quality_text": quality_text(ind, lower, upper, lang),
+        "quality": quality if isinstance(quality, str) else None,
+        "quality_text": store.catalogue.quality_text(state.indicator, quality, lang, long=True),
         "rank_text": rank_text, "differences": diffs, "unit": ind.unit.get(lang),
         "label": ind.label.get(lang), "definition": meta["definition"],
         "caveats": meta["caveats"], "source": source_line(store, state.indicator, state.year,
@@ -99,8 +151,8 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
 
 def table_rows(store: Store, state: ExplorerState, sort: str = "value") -> list[dict]:
     """Rows of the accessible table: name, code, formatted value (with its interval) or
-    status, ``interval`` (``"(68–76)"`` or ``""``), partial flag, and ``quality``
-    (``"onzeker"`` for a wide interval, else ``""``)."""
+    status, ``interval`` (``"(68–76)"`` or ``""``), partial flag, and an unreliable value's
+    reason in words (``note``)."""
     ind = store.catalogue[state.indicator]
     view = view_values(store, state)
     if sort == "name":
@@ -121,6 +173,7 @@ def table_rows(store: Store, state: ExplorerState, sort: str = "value") -> list[
                     "interval": interval,
                     "raw": float(r.value) if ok else None, "status": r.status,
                     "partial": bool(r.partial),
-                    "quality": quality_text(ind, r.lower, r.upper, state.lang, short=True)
-                    if ok else ""})
+                    "note": store.catalogue.quality_text(ind.key, r.quality, state.lang,
+                                                         long=True) if ok
+                    else _combined_reason(ind, r.method, state.lang)})
     return out

@@ -15,12 +15,14 @@ def details_panel(items: list[dict], lang: str) -> list:
         return [html.P(t("explorer.details_empty", lang), className="muted")]
     out = []
     for d in items:
-        notes = [html.Span(d[k], className=f"note {k}") for k in ("reason", "quality_text")
-                 if d.get(k)]
+        notes = [html.Br(), html.Span(d["reason"], className="note reason")] if d.get(
+            "reason") else []
         rows = [html.Dt(t("explorer.value", lang)),
                 html.Dd([d["value_text"]]
                         + ([html.Span(" " + t("explorer.partial", lang), className="partial")]
-                           if d["partial"] else []) + notes)]
+                           if d["partial"] else [])
+                        + ([html.Br(), html.Span(d["quality_text"], className="quality-note")]
+                           if d.get("quality_text") else []) + notes)]
         if d["rank_text"]:
             rows += [html.Dt(t("explorer.rank", lang)), html.Dd(d["rank_text"])]
         for label, diff in d["differences"]:
@@ -43,23 +45,25 @@ def details_panel(items: list[dict], lang: str) -> list:
 
 
 def _value_cell(r: dict) -> list:
-    # the interval and the quality note stay whole; a narrow screen wraps between them
+    # the interval stays whole; a narrow screen wraps between it and the value
     main = r["value"].removesuffix(r.get("interval") or "").strip()
-    extra = [r["interval"]] if r.get("interval") else []
-    extra += [f"({r['quality']})"] if r.get("quality") else []
     return [main + (" *" if r["partial"] else ""),
-            *[part for e in extra for part in (" ", html.Span(e, className="nowrap"))]]
+            *([" ", html.Span(r["interval"], className="nowrap")] if r.get("interval") else [])]
 
 
 def values_table(rows: list[dict], label: str, unit: str, year: int, lang: str) -> html.Table:
     """An accessible table of what the map shows (the alternative to the map)."""
     head = html.Thead(html.Tr([html.Th(t("explorer.area", lang), scope="col"),
                                html.Th(t("explorer.code", lang), scope="col"),
-                               html.Th(f"{label} ({unit}), {year}", scope="col")]))
+                               html.Th(f"{label} ({unit}), {year}", scope="col"),
+                               html.Th(t("table.note", lang), scope="col")]))
     body = html.Tbody([
         html.Tr([html.Td(r["name"]), html.Td(r["code"]),
                  html.Td(_value_cell(r),
-                         className="num" if r["raw"] is not None else "status")],
+                         className="num" if r["raw"] is not None else "status"),
+                 html.Td(" ".join(filter(None, [r.get("note", ""), t("partial.explained", lang)
+                                                if r["partial"] else ""])),
+                         className="quality-note")],
                 **{"data-code": r["code"]})
         for r in rows])
     caption = html.Caption(t("explorer.table_caption", lang, label=label, year=year,

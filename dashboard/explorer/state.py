@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from dashboard.figures import areas_word
 from dashboard.i18n import parse_lang, t
 from dashboard.store import Store
 
@@ -102,7 +103,7 @@ def parse_state(query: dict, store: Store) -> Parsed:
         level = "buurt"
 
     years = store.years(indicator)
-    latest = years[-1] if years else 0
+    latest = default_year(store, indicator, level, area)
     raw_year = _first(query.get("year"))
     year = latest
     if raw_year is not None:
@@ -130,6 +131,44 @@ def parse_state(query: dict, store: Store) -> Parsed:
     state = ExplorerState(indicator, year, level, area, tuple(selected), lang, indicator2,
                           scale == "classes")
     return Parsed(state, notices)
+
+
+@lru_cache(maxsize=256)
+def _coverage(store: Store, indicator: str, level: str, area: str) -> tuple:
+    codes = view_codes(store, area, level)
+    return tuple(store.coverage_of(indicator, y, codes) for y in store.years(indicator))
+
+
+def year_coverage(store: Store, indicator: str, level: str, area: str) -> list:
+    """Coverage (``dashboard.store.coverage.Coverage``) of each year with a value, for the
+    areas the map draws."""
+    return list(_coverage(store, indicator, level, area))
+
+
+def ordinary_years(store: Store, indicator: str, level: str, area: str) -> list[int]:
+    """Years in which at least half of the areas in view have a value."""
+    return [c.year for c in year_coverage(store, indicator, level, area) if not c.sparse]
+
+
+def default_year(store: Store, indicator: str, level: str, area: str) -> int:
+    """The latest ordinary year (else the latest year with any value in view, else the
+    latest with any value at all; 0 when there is none)."""
+    cov = year_coverage(store, indicator, level, area)
+    return (ordinary_years(store, indicator, level, area)
+            or [c.year for c in cov if c.n_values] or [c.year for c in cov] or [0])[-1]
+
+
+def year_options(store: Store, indicator: str, level: str, area: str,
+                 lang: str) -> list[dict]:
+    """The year choices: ordinary years first, then sparse ones (fewer than half of the
+    areas in view have a value) apart, each saying "2 van 91 buurten"."""
+    cov = year_coverage(store, indicator, level, area)
+    ordinary = [{"label": str(c.year), "value": c.year} for c in cov if not c.sparse]
+    sparse = [{"label": t("coverage.sparse_year", lang, year=c.year, n=c.n_values,
+                          total=c.n_areas, areas=areas_word(level, c.n_areas, lang)),
+               "value": c.year, "title": t("coverage.sparse_title", lang)}
+              for c in cov if c.sparse and c.n_values]  # none in view: nothing to show
+    return ordinary + sparse
 
 
 def apply_click(selected: list[str], code: str, add: bool) -> list[str]:
@@ -208,6 +247,15 @@ def view_values(store: Store, state: ExplorerState, indicator: str | None = None
     codes = view_codes(store, state.area, state.level)
     return store.values(indicator or state.indicator, year or state.year, areas=codes,
                         lang=state.lang)
+
+
+def with_quality_notes(store: Store, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` (store rows) with a ``quality_note``: each unreliable value's reason in
+    words ("" for reliable values and rows without a value)."""
+    text = store.catalogue.quality_text
+    return frame.assign(quality_note=[
+        text(key, q, lang, long=True)
+        for key, q in zip(frame["indicator"], frame["quality"], strict=True)])
 
 
 def benchmark_codes(store: Store, state: ExplorerState) -> list[str]:

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from dashboard.explorer import views
 from dashboard.explorer.panels import details_panel, values_table
-from dashboard.explorer.state import ExplorerState, apply_click, parse_state
+from dashboard.explorer.state import (
+    ExplorerState,
+    apply_click,
+    default_year,
+    ordinary_years,
+    parse_state,
+    year_options,
+)
 from dashboard.exports.toolkit import explorer_toolkit_links
 from dashboard.projects.layer import Layer
 from dashboard.projects.panels import map_outputs
@@ -81,13 +88,19 @@ def explorer_update(store: Store, values: dict, changed: set[str]) -> dict:
     if selection is not None:
         values["selection"] = out["selection"] = selection
         moved.add("selection")
-    if "indicator" in moved and values.get("indicator") in store.catalogue:
-        years = store.years(values["indicator"])
-        if years:
-            out["year_options"] = [{"label": str(y), "value": y} for y in years]
-            if values.get("year") not in years:
-                values["year"] = out["year"] = years[-1]
-                moved.add("year")
+    if moved & {"indicator", "level", "area"} and values.get("indicator") in store.catalogue \
+            and store.years(values["indicator"]):
+        # the year list follows the view: sparse years apart; a year that is sparse in the
+        # new view moves to the latest ordinary one
+        view = control_state(store, values)
+        options = year_options(store, view.indicator, view.level, view.area, view.lang)
+        ordinary = ordinary_years(store, view.indicator, view.level, view.area)
+        out["year_options"] = options
+        year = values.get("year")
+        if not (year in ordinary or (not ordinary and year in {o["value"] for o in options})):
+            values["year"] = out["year"] = default_year(store, view.indicator, view.level,
+                                                        view.area)
+            moved.add("year")
     if not moved:
         return out
     store_state = control_state(store, values)

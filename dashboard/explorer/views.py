@@ -15,6 +15,7 @@ from dashboard.explorer.state import (
     view_codes,
     view_geojson,
     view_values,
+    with_quality_notes,
 )
 from dashboard.i18n import t
 from dashboard.projects.layer import Layer, highlight_layer, layer_updates
@@ -38,7 +39,8 @@ def map_full(store: Store, state: ExplorerState, projects: Layer | None = None):
 def map_updates(store: Store, state: ExplorerState) -> dict:
     """Only what changes with indicator, year, scale, selection: no geometry."""
     codes = view_codes(store, state.area, state.level)
-    return figures.map_values(view_values(store, state), store.catalogue[state.indicator],
+    values = with_quality_notes(store, view_values(store, state), state.lang)
+    return figures.map_values(values, store.catalogue[state.indicator],
                               state.lang, classed=state.classed, selected=list(state.selected),
                               names={c: store.area_name(c, state.lang) for c in codes})
 
@@ -70,6 +72,7 @@ def bar(store: Store, state: ExplorerState):
     values = view_values(store, state)
     if values.empty:
         return figures.empty_figure(t("explorer.no_data", state.lang))
+    values = with_quality_notes(store, values, state.lang)
     return figures.ranking_bar(values, store.catalogue[state.indicator], state.lang,
                                benchmarks(store, state), selected=list(state.selected))
 

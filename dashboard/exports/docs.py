@@ -84,13 +84,16 @@ def aggregation_text(ind: Indicator) -> str:
     return "not aggregated (published values only)"
 
 
-def indicator_doc(ind: Indicator, sources: SourceConfig) -> dict:
+def indicator_doc(ind: Indicator, sources: SourceConfig,
+                  catalogue: Catalogue | None = None) -> dict:
     """One indicator's documentation as plain data (both languages)."""
     return {"key": ind.key, "theme": ind.theme, "label": ind.label.model_dump(),
             "definition": ind.definition.model_dump(), "unit": ind.unit.model_dump(),
             "kind": ind.kind, "aggregation": aggregation_text(ind),
             "direction": ind.direction, "decimals": ind.decimals, "licence": ind.licence,
             "caveats": ind.caveats.model_dump() if ind.caveats else None,
+            "reliability": {lang: catalogue.reliability_text(ind.key, lang)
+                            for lang in ("nl", "en")} if catalogue else None,
             "sources": source_lines(ind, sources), "live_only": ind.live_only}
 
 
@@ -111,7 +114,7 @@ def render_markdown(catalogue: Catalogue, sources: SourceConfig) -> str:
             continue
         out += [f"## {label_or_key('theme', theme, 'en')} ({theme})", ""]
         for ind in inds:
-            doc = indicator_doc(ind, sources)
+            doc = indicator_doc(ind, sources, catalogue)
             out += [f"### `{ind.key}` — {_cell(ind.label.en)}", "",
                     "| | |", "|---|---|",
                     f"| Label (nl) | {_cell(ind.label.nl)} |",
@@ -125,6 +128,9 @@ def render_markdown(catalogue: Catalogue, sources: SourceConfig) -> str:
             if ind.caveats:
                 out += [f"| Caveats | {_cell(ind.caveats.en)} |",
                         f"| Kanttekeningen | {_cell(ind.caveats.nl)} |"]
+            if ind.reliability:
+                out += [f"| Reliability | {_cell(doc['reliability']['en'])} |",
+                        f"| Betrouwbaarheid | {_cell(doc['reliability']['nl'])} |"]
             out += ["", "Source per year, in order of preference:", ""]
             out += [f"- {_cell(line)}" for line in doc["sources"]]
             out.append("")

@@ -18,6 +18,7 @@ import pandas as pd
 from dashboard.catalogue import THEMES
 from dashboard.exports.tidy import (
     TIDY_COLUMNS,
+    column_notes,
     finish_rows,
     header_names,
     neutralise_frame,
@@ -39,8 +40,8 @@ def _sheet_name(text: str, used: set[str]) -> str:
 
 
 def definitions_frame(store: Store, keys: list[str], lang: str) -> pd.DataFrame:
-    """One row per indicator: definition, unit, kind, aggregation, licence, caveats, and
-    the source tables per year."""
+    """One row per indicator: definition, unit, kind, aggregation, licence, caveats, when a
+    value counts as unreliable, and the source tables per year."""
     rows = []
     for key in keys:
         meta = store.metadata(key, lang)
@@ -52,6 +53,7 @@ def definitions_frame(store: Store, keys: list[str], lang: str) -> pd.DataFrame:
                      "aggregation": meta["aggregation"]["method"],
                      "direction": meta["direction"], "licence": meta["licence"],
                      "caveats": meta["caveats"] or "",
+                     "reliability": store.catalogue.reliability_text(key, lang),
                      "sources_per_year": per_year or t("details.computed_only", lang)})
     return pd.DataFrame(rows)
 
@@ -108,7 +110,8 @@ def to_geojson(store: Store, rows: pd.DataFrame, lang: str) -> bytes:
     collection = features(gdf.rename(columns={"area_code": "code"}).assign(
         area_code=gdf["area_code"]), properties=["area_code", *props], decimals=6)
     prov = provenance(store, tidy, lang)
-    collection["metadata"] = {"citation": prov.pop("citation"), **prov}
+    collection["metadata"] = {"citation": prov.pop("citation"), **prov,
+                              "columns": column_notes(prov, lang)}
     return json.dumps(collection, ensure_ascii=False, default=_json_default).encode("utf-8")
 
 

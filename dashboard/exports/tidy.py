@@ -23,13 +23,13 @@ EXPORT_COLUMNS = ["area_code", "area_name", "level", "year", "indicator", "value
                   "unit"]
 #: Columns of every download, in order; headers per language in ``HEADERS``.
 TIDY_COLUMNS = ["area_code", "area_name", "level", "year", "theme", "indicator",
-                "indicator_label", "value", "lower", "upper", "unit", "status", "partial",
-                "method", "source", "licence"]
+                "indicator_label", "value", "lower", "upper", "unit", "status", "quality",
+                "partial", "method", "source", "licence"]
 HEADERS = {
     "area_code": "gebiedscode", "area_name": "gebiedsnaam", "level": "niveau", "year": "jaar",
     "theme": "thema", "indicator": "indicator", "indicator_label": "indicatornaam",
     "value": "waarde", "lower": "ondergrens_95", "upper": "bovengrens_95", "unit": "eenheid",
-    "status": "status", "partial": "deels_berekend",
+    "status": "status", "quality": "betrouwbaarheid", "partial": "deels_berekend",
     "method": "methode", "source": "bron", "licence": "licentie",
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -93,6 +93,7 @@ def finish_rows(store: Store, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         indicator_label=keys.map(lambda k: cat[k].label.get(lang)),
         unit=keys.map(lambda k: cat[k].unit.get(lang)),
         licence=keys.map(lambda k: cat[k].licence),
+        quality=rows["quality"] if "quality" in rows else None,
         partial=rows["partial"].fillna(False).astype(bool))
     return out[TIDY_COLUMNS].reset_index(drop=True)
 
@@ -110,8 +111,9 @@ def provenance(store: Store, rows: pd.DataFrame, lang: str) -> dict:
     dict
         ``sources`` (id, title, publisher, table, years, retrieved, licence, credit — every
         source table behind a row, including the parts of computed values), ``years``,
-        ``retrieved`` (first and last retrieval date), ``licences``, ``built_at`` and
-        ``citation`` (one line in ``lang``).
+        ``retrieved`` (first and last retrieval date), ``licences``, ``built_at``,
+        ``quality`` (indicator, reason, the reason in words — for every unreliable value's
+        reason in ``rows``) and ``citation`` (one line in ``lang``).
     """
     by_id = {s["id"]: s for s in store.manifest.get("sources", [])}
     wanted = set(rows["source"].astype(str)) & set(by_id)
@@ -132,7 +134,12 @@ def provenance(store: Store, rows: pd.DataFrame, lang: str) -> dict:
     built = str(store.manifest.get("built_at") or "")[:10]
     retrieved = (f"{dates[0]} – {dates[-1]}" if dates and dates[0] != dates[-1]
                  else (dates[0] if dates else "–"))
+    flagged = (rows[["indicator", "quality"]].dropna().drop_duplicates()
+               if "quality" in rows else pd.DataFrame(columns=["indicator", "quality"]))
+    flagged = flagged[flagged["quality"] != "ok"].sort_values(["indicator", "quality"])
     return {
+        "quality": [(k, q, store.catalogue.quality_text(k, q, lang, long=True))
+                    for k, q in flagged.itertuples(index=False)],
         "sources": sources, "years": sorted({int(y) for y in rows["year"]}),
         "retrieved": retrieved, "licences": sorted({str(s["licence"]) for s in sources}),
         "built_at": built,
@@ -141,12 +148,23 @@ def provenance(store: Store, rows: pd.DataFrame, lang: str) -> dict:
     }
 
 
+def column_notes(prov: dict, lang: str) -> list[str]:
+    """What the quality and partial columns mean, and each unreliable value's reason in
+    words per indicator (from :func:`provenance`)."""
+    names = header_names(lang)
+    return [t("downloads.quality_column", lang, column=names["quality"]),
+            t("downloads.partial_column", lang, column=names["partial"]),
+            *(f"{names['quality']} = {reason} ({key}): {text}"
+              for key, reason, text in prov.get("quality", []))]
+
+
 def provenance_lines(prov: dict, lang: str) -> list[str]:
     """Provenance as short text lines (the header of a CSV, the 'about' sheet)."""
     lines = [t("downloads.citation_label", lang) + ": " + prov["citation"],
              t("downloads.licence_label", lang) + ": " + ", ".join(prov["licences"]),
              t("downloads.retrieved_label", lang) + ": " + prov["retrieved"],
-             t("downloads.years_label", lang) + ": " + ", ".join(map(str, prov["years"]))]
+             t("downloads.years_label", lang) + ": " + ", ".join(map(str, prov["years"])),
+             *column_notes(prov, lang)]
     for s in prov["sources"]:
         table = f", {t('downloads.table', lang)} {s['table']}" if s["table"] else ""
         lines.append(f"{t('downloads.source_label', lang)}: {s['title']} ({s['publisher']}"

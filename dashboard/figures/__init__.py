@@ -8,8 +8,8 @@ figure for the first render (:func:`apply_map_values`). Numbers are written per 
 (Dutch ``1.234,5``, English ``1,234.5``) in hover texts, labels and axis ticks alike.
 """
 
-from dashboard.figures.charts import ranking_bar, scatter_figure, trend_figure
-from dashboard.figures.common import GRAPH_CONFIG, empty_figure
+from dashboard.figures.charts import areas_word, ranking_bar, scatter_figure
+from dashboard.figures.common import GRAPH_CONFIG, empty_figure, reliable_mask
 from dashboard.figures.maps import (
     MAP_UIREVISION,
     apply_map_values,
@@ -19,7 +19,8 @@ from dashboard.figures.maps import (
     path_parts,
     write_updates,
 )
+from dashboard.figures.trends import trend_figure
 
-__all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "apply_map_values", "bounds_view", "empty_figure",
-           "map_figure", "map_values", "path_parts", "ranking_bar", "scatter_figure",
-           "trend_figure", "write_updates"]
+__all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "apply_map_values", "areas_word", "bounds_view",
+           "empty_figure", "map_figure", "map_values", "path_parts", "ranking_bar",
+           "reliable_mask", "scatter_figure", "trend_figure", "write_updates"]

@@ -1,8 +1,10 @@
-"""Charts beside the map: ranking bars, trend lines, and a scatter plot of two indicators."""
+"""Charts beside the map: ranking bars and a scatter plot of two indicators (trend lines
+are in :mod:`dashboard.figures.trends`)."""
 
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
@@ -18,11 +20,12 @@ from dashboard.figures.common import (
     empty_figure,
     escape,
     hover_text,
-    is_partial,
     ok_mask,
+    quality_note,
+    reliable_mask,
     value_text,
 )
-from dashboard.formatting import format_int, format_year_ranges
+from dashboard.formatting import format_int
 from dashboard.i18n import t
 
 _ROW_PX, _BENCH_PX = 24, 16
@@ -52,8 +55,10 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
 
     Worst means the highest value for ``higher_worse`` and the lowest for ``higher_better``;
     ``neutral`` indicators put the highest value at the top. Bars take the colour of their
-    quantile class on the map. Secret and missing areas come last, without a bar, labelled
-    "geheim"/"geen gegevens".
+    quantile class on the map. Only reliable values are ranked and classed; unreliable
+    ones (``quality`` not ok) follow as hatched grey bars with their reason in the hover;
+    secret and missing areas come last, without a bar, labelled "geheim"/"geen gegevens".
+    The axis title says how many areas are ranked.
 
     Parameters
     ----------
@@ -71,20 +76,38 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     Returns
     -------
     plotly.graph_objects.Figure
-        Trace 0 bars and trace 1 labels of areas without a value, both with the area codes
-        as ``customdata``; benchmarks as ``layout.shapes`` and ``layout.annotations``.
+        Trace 0 bars, trace 1 unreliable bars, trace 2 labels of areas without a value,
+        each with the area codes as ``customdata``; benchmarks as ``layout.shapes`` and
+        ``layout.annotations``.
     """
     if values.empty:
         return empty_figure(t("figure.no_values", lang))
-    ok = ok_mask(values)
-    good = values[ok].sort_values(["value", "area_name"],
-                                  ascending=[ind.direction == "higher_better", True])
+    ok, reliable = ok_mask(values), reliable_mask(values)
+    order = {"by": ["value", "area_name"], "ascending": [ind.direction == "higher_better", True]}
+    good = values[reliable].sort_values(**order)
+    flagged = values[ok & ~reliable].sort_values(**order)
     bad = values[~ok].sort_values("area_name")
     sel = set(selected)
     breaks = C.quantile_breaks(good["value"], 5, ind.decimals)
     palette = C.class_colours(ind.direction, max(len(breaks) - 1, 1))
     classes = C.classify(good["value"], breaks)
-    n_good, n_all = len(good), len(good) + len(bad)
+    n_good, n_flag = len(good), len(flagged)
+    n_all = n_good + n_flag + len(bad)
+    weak = go.Bar(
+        orientation="h", x=list(flagged["value"]), y=list(range(n_good, n_good + n_flag)),
+        customdata=list(flagged["area_code"]), name="unreliable", showlegend=False,
+        text=[f"{value_text(r.value, ind, lang)} · {t('figure.flagged_short', lang)}"
+              for r in flagged.itertuples(index=False)],
+        textposition="outside", cliponaxis=False, hovertemplate=HOVER,
+        textfont={"color": "#555555"},
+        hovertext=[f"{hover_text(r.area_name, r.value, ind, lang, r.partial)}"
+                   f"<br><i>{escape(quality_note(r))}</i>"
+                   for r in flagged.itertuples(index=False)],
+        marker={"color": C.FLAGGED_COLOUR, "pattern": {"shape": "/", "fgcolor": C.FLAGGED_LINE,
+                                                       "size": 6},
+                "line": {"color": [C.HIGHLIGHT if c in sel else C.FLAGGED_LINE
+                                   for c in flagged["area_code"]],
+                         "width": [2.5 if c in sel else 1 for c in flagged["area_code"]]}})
     bars = go.Bar(
         orientation="h", x=list(good["value"]), y=list(range(n_good)),
         customdata=list(good["area_code"]), name="values", showlegend=False,
@@ -98,17 +121,23 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     labels = [t("figure.secret" if s == "secret" else "figure.no_data", lang)
               for s in bad["status"]]
     gaps = go.Scatter(
-        x=[0] * len(bad), y=list(range(n_good, n_all)), mode="text", text=labels,
+        x=[0] * len(bad), y=list(range(n_good + n_flag, n_all)), mode="text", text=labels,
         textposition="middle right", textfont={"color": "#666666", "style": "italic"},
         customdata=list(bad["area_code"]), name="no-data", showlegend=False,
         hovertemplate=HOVER, hovertext=[f"<b>{escape(n)}</b><br>{label}"
                                         for n, label in zip(bad["area_name"], labels,
                                                             strict=True)])
     names = [f"<b>{escape(n)}</b>" if c in sel else escape(n)
-             for c, n in zip([*good["area_code"], *bad["area_code"]],
-                             [*good["area_name"], *bad["area_name"]], strict=True)]
+             for c, n in zip([*good["area_code"], *flagged["area_code"], *bad["area_code"]],
+                             [*good["area_name"], *flagged["area_name"], *bad["area_name"]],
+                             strict=True)]
     shapes, notes = _benchmark_marks(benchmarks, ind, lang)
-    fig = go.Figure([bars, gaps])
+    level = str(values["level"].iloc[0]) if "level" in values and len(values) else "custom"
+    base = t("rank.base", lang, n=n_good, areas=areas_word(level, n_good, lang))
+    if n_flag:
+        base += t("rank.flagged_below", lang, n=n_flag)
+
+    fig = go.Figure([bars, weak, gaps])
     fig.update_layout(**base_layout(lang, margin={"l": 10, "r": 40, "b": 10,
                                                   "t": 30 + _BENCH_PX * len(notes)}),
                       height=max(260, _ROW_PX * n_all + 90 + _BENCH_PX * len(notes)),
@@ -116,109 +145,25 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
                       bargap=0.25, showlegend=False)
     fig.update_yaxes(tickmode="array", tickvals=list(range(n_all)), ticktext=names,
                      autorange="reversed", fixedrange=True, showgrid=False)
-    fig.update_xaxes(title_text=axis_title(ind, lang), zeroline=True, zerolinecolor="#999999",
-                     **NUMBER_AXIS)
+    # wrapped: the ranking sits in a narrow side panel
+    title = "<br>".join(textwrap.wrap(escape(axis_title(ind, lang)), 48))
+    small = "<br>".join(line for part in escape(base).split("; ")
+                        for line in textwrap.wrap(part, 60))
+    fig.update_xaxes(title_text=f"{title}<br><span style='font-size:12px'>{small}</span>",
+                     zeroline=True, zerolinecolor="#999999", **NUMBER_AXIS)
     return fig
 
 
-def _line(frame: pd.DataFrame, name: str, ind: Indicator, lang: str) -> tuple[dict, list[int]]:
-    """Points of one line, with ``None`` gaps at boundary changes, skipped years and
-    values that are not ok; also the years without a value."""
-    xs: list = []
-    ys: list = []
-    texts: list = []
-    symbols: list = []
-    missing: list[int] = []
-    prev = None
-    for row in frame.sort_values("year").itertuples(index=False):
-        year = int(row.year)
-        flag = getattr(row, "comparable_with_previous", None)
-        broken = flag is not None and not pd.isna(flag) and not bool(flag)
-        if prev is not None and (year != prev + 1 or broken):
-            for column, gap in ((xs, None), (ys, None), (texts, ""), (symbols, "circle")):
-                column.append(gap)
-        ok = row.status == "ok" and pd.notna(row.value)
-        if not ok:
-            missing.append(year)
-        xs.append(year)
-        ys.append(float(row.value) if ok else None)
-        texts.append(hover_text(name, row.value, ind, lang, row.partial).replace(
-            "<br>", f"<br>{year}: ", 1) if ok else "")
-        symbols.append("circle-open" if ok and is_partial(row.partial) else "circle")
-        prev = year
-    return {"x": xs, "y": ys, "hovertext": texts, "symbols": symbols}, missing
-
-
-def trend_figure(series: dict[str, pd.DataFrame], ind: Indicator, lang: str,
-                 benchmarks: dict[str, pd.DataFrame], names: dict[str, str]) -> go.Figure:
-    """Lines over the years: solid per selected area, dashed grey per benchmark.
-
-    A line breaks where CBS flags a boundary change (``comparable_with_previous`` False),
-    where a year is absent in between, and where a value is secret or missing; such points
-    are never drawn as values (a note under the chart lists them). Partial values have
-    open markers.
-
-    Parameters
-    ----------
-    series : dict
-        Area code -> ``Store.series`` frame, one per selected area.
-    ind : Indicator
-        The indicator.
-    lang : str
-        ``"nl"`` or ``"en"``.
-    benchmarks : dict
-        Label -> series frame of a benchmark area.
-    names : dict
-        Area code -> name, for the legend.
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        One trace per area, then one per benchmark; with no areas, a figure asking the
-        reader to click an area on the map.
-    """
-    if not series:
-        return empty_figure(t("figure.click_area", lang))
-    traces, gaps, years = [], [], set()
-    lines = [(names.get(code, code), frame, False) for code, frame in series.items()]
-    lines += [(label, frame, True) for label, frame in benchmarks.items()]
-    for i, (name, frame, is_benchmark) in enumerate(lines):
-        points, missing = _line(frame, name, ind, lang)
-        years |= {x for x in points["x"] if x is not None}
-        symbols = points.pop("symbols")
-        if missing and not is_benchmark:
-            gaps.append(f"{escape(name)} ({format_year_ranges(missing)})")
-        if is_benchmark:
-            j = i - len(series)
-            colour = C.BENCHMARK_COLOURS[j % len(C.BENCHMARK_COLOURS)]
-            style = {"line": {"color": colour, "width": 1.5,
-                              "dash": C.BENCHMARK_DASHES[j % len(C.BENCHMARK_DASHES)]},
-                     "marker": {"size": 5, "symbol": symbols, "color": colour}}
-        else:
-            colour = C.LINE_COLOURS[i % len(C.LINE_COLOURS)]
-            style = {"line": {"color": colour, "width": 2.5},
-                     "marker": {"size": 8, "symbol": symbols, "color": colour}}
-        traces.append(go.Scatter(name=name, mode="lines+markers", connectgaps=False,
-                                 hovertemplate=HOVER, **points, **style))
-    fig = go.Figure(traces)
-    notes = [{"text": t("figure.gaps", lang, items="; ".join(gaps)), "xref": "paper",
-              "yref": "paper", "x": 0, "y": 0, "yshift": -48, "xanchor": "left", "yanchor": "top",
-              "showarrow": False, "font": {"size": 11, "color": "#666666"}}] if gaps else []
-    span = (max(years) - min(years)) if years else 0
-    fig.update_layout(**base_layout(lang, margin={"l": 10, "r": 10, "t": 30, "b": 90}),
-                      annotations=notes, hovermode="closest",
-                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
-    fig.update_xaxes(title_text=t("figure.year", lang), tickformat="d",
-                     dtick=1 if span <= 12 else 2)
-    fig.update_yaxes(title_text=axis_title(ind, lang), **NUMBER_AXIS, rangemode="tozero"
-                     if ind.kind in ("count", "share", "rate") else "normal")
-    return fig
+def areas_word(level: str, n: int, lang: str) -> str:
+    """"buurten", "wijk", "municipalities" … for ``n`` areas of ``level``."""
+    key = f"rank.areas_{level}" if level in ("buurt", "wijk", "gemeente") else "rank.areas_custom"
+    return t(key + ("_one" if n == 1 else ""), lang)
 
 
 def _ok_values(frame: pd.DataFrame | None, column: str) -> pd.Series:
     if frame is None or frame.empty:
         return pd.Series(dtype=float, name=column)
-    good = frame[ok_mask(frame)].drop_duplicates("area_code")
+    good = frame[reliable_mask(frame)].drop_duplicates("area_code")
     return pd.to_numeric(good.set_index("area_code")["value"]).rename(column)
 
 
@@ -230,7 +175,8 @@ def scatter_figure(x: pd.DataFrame, y: pd.DataFrame, size: pd.DataFrame | None,
     Parameters
     ----------
     x, y : pandas.DataFrame
-        ``Store.values`` frames of the two indicators; only areas ok in both are drawn.
+        ``Store.values`` frames of the two indicators; only areas with a reliable value
+        in both are drawn.
     size : pandas.DataFrame or None
         ``Store.values`` frame of inhabitants (marker area proportional); ``None`` for
         equal points.

@@ -40,6 +40,21 @@ def ok_mask(frame: pd.DataFrame) -> pd.Series:
     return (frame["status"] == "ok") & pd.to_numeric(frame["value"], errors="coerce").notna()
 
 
+def reliable_mask(frame: pd.DataFrame) -> pd.Series:
+    """Rows with a value whose ``quality`` is ok (no quality column: every value)."""
+    ok = ok_mask(frame)
+    if "quality" not in frame:
+        return ok
+    return ok & frame["quality"].fillna("ok").eq("ok")
+
+
+def quality_note(row: object) -> str:
+    """The reason in words of a frame row's quality (column ``quality_note``, which the
+    caller fills from the catalogue; else the reason's code)."""
+    note = getattr(row, "quality_note", None)
+    return str(note) if isinstance(note, str) and note else str(getattr(row, "quality", ""))
+
+
 def value_text(value: object, ind: Indicator, lang: str) -> str:
     """A value with its unit: ``52,1%``, ``3,4 km``; counts without their unit word."""
     number, unit = format_number(value, lang, ind.decimals), ind.unit.get(lang)

@@ -24,6 +24,8 @@ from dashboard.figures.common import (
     escape,
     hover_text,
     ok_mask,
+    quality_note,
+    reliable_mask,
 )
 from dashboard.formatting import format_number
 from dashboard.i18n import t
@@ -106,8 +108,8 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
     Returns
     -------
     plotly.graph_objects.Figure
-        Traces: 0 values, 1 no-data and secret areas, 2 selection outline, 3 projects
-        (empty). Offline base style ``white-bg`` (no tile server).
+        Traces: 0 values, 1 unreliable, no-data and secret areas, 2 selection outline,
+        3 projects (empty). Offline base style ``white-bg`` (no tile server).
     """
     auto_center, auto_zoom = bounds_view(geojson)
     shared = {"geojson": geojson, "featureidkey": "id", "hovertemplate": HOVER}
@@ -123,8 +125,7 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
                                    **NUMBER_AXIS},
                          selected=opaque, unselected=opaque),
         go.Choroplethmap(**shared, **no_data, zmin=0, zmax=1, showscale=False,
-                         colorscale=[[0, C.SECRET_COLOUR], [0.5, C.SECRET_COLOUR],
-                                     [0.5, C.NO_DATA_COLOUR], [1, C.NO_DATA_COLOUR]],
+                         colorscale=_GAP_SCALE,
                          marker={"line": {"width": 0.6, "color": "white"}},
                          selected=opaque, unselected=opaque),
         go.Choroplethmap(geojson=geojson, featureidkey="id", name="selection", locations=[],
@@ -143,15 +144,27 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
     return fig
 
 
+#: Trace 1's colours by z: 0 secret, 0.5 unreliable (also outlined), 1 no data.
+_GAP_SCALE = [[0, C.SECRET_COLOUR], [1 / 3, C.SECRET_COLOUR], [1 / 3, C.FLAGGED_COLOUR],
+              [2 / 3, C.FLAGGED_COLOUR], [2 / 3, C.NO_DATA_COLOUR], [1, C.NO_DATA_COLOUR]]
+_GAP_Z = {"figure.secret": 0, "figure.flagged": 0.5, "figure.no_data": 1}
+
+
 def _no_data_legend(kinds: set[str], lang: str) -> list[dict]:
-    parts = [f'<span style="color:{colour};font-size:18px">■</span> {t(key, lang)}'
-             for key, colour in (("figure.secret", C.SECRET_COLOUR),
-                                 ("figure.no_data", C.NO_DATA_COLOUR)) if key in kinds]
+    symbols = {"figure.secret": ("■", C.SECRET_COLOUR), "figure.no_data": ("■", C.NO_DATA_COLOUR),
+               "figure.flagged": ("▣", C.FLAGGED_LINE)}
+    parts = [f'<span style="color:{symbols[key][1]};font-size:18px">{symbols[key][0]}</span> '
+             f'{t(key, lang)}' for key in ("figure.flagged", "figure.secret", "figure.no_data")
+             if key in kinds]
     if not parts:
         return []
-    return [{"text": "   ".join(parts), "xref": "paper", "yref": "paper", "x": 0.01, "y": 0.01,
-             "xanchor": "left", "yanchor": "bottom", "showarrow": False,
-             "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 12}}]
+    return [_note("   ".join(parts), 0.01)]
+
+
+def _note(text: str, y: float, size: int = 12) -> dict:
+    return {"text": text, "xref": "paper", "yref": "paper", "x": 0.01, "y": y,
+            "xanchor": "left", "yanchor": "bottom", "showarrow": False, "align": "left",
+            "bgcolor": "rgba(255,255,255,0.9)", "font": {"size": size}}
 
 
 def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = True,
@@ -180,11 +193,14 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
     Returns
     -------
     dict
-        Property path (``"data[0].z"``, ``"layout.meta"``) -> value. Secret and missing
-        areas are only in trace 1, in grey, never in trace 0.
+        Property path (``"data[0].z"``, ``"layout.meta"``) -> value. Only reliable values
+        are in trace 0 and its classes; unreliable ones (``quality`` not ok; their reason
+        from a ``quality_note`` column, in the hover) are in trace 1, pale and outlined;
+        secret and missing areas in trace 1 in grey. With fewer than two different
+        reliable values there is no colour scale but a sentence saying why.
     """
-    ok = ok_mask(values)
-    good, bad = values[ok], values[~ok]
+    ok, reliable = ok_mask(values), reliable_mask(values)
+    good, flagged, bad = values[reliable], values[ok & ~reliable], values[~ok]
     z = [float(v) for v in good["value"]]
     year = _year(values)
     label, unit = ind.label.get(lang), ind.unit.get(lang)
@@ -192,13 +208,17 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
     # with the indicator's label.
     wrapped = "<br>".join(textwrap.wrap(html.escape(unit), 18)) or html.escape(label)
     title = t("figure.colorbar_title", lang, unit=wrapped, year=year) if year else wrapped
+    # A colour scale needs two different reliable values; one or none gets a sentence
+    # saying why there is no scale, never a grey map under a scale of one value.
+    scaled = len(set(z)) >= 2
     out: dict = {
         "data[0].locations": list(good["area_code"]), "data[0].z": z,
         "data[0].hovertext": [hover_text(r.area_name, r.value, ind, lang, r.partial)
                               for r in good.itertuples(index=False)],
-        "data[0].colorbar.title.text": title,
+        "data[0].colorbar.title.text": title, "data[0].showscale": scaled,
     }
-    breaks = C.quantile_breaks(z, min(k, len(C.YLORRD)), ind.decimals) if classed else []
+    breaks = C.quantile_breaks(z, min(k, len(C.YLORRD)), ind.decimals) \
+        if classed and scaled else []
     lo, hi = (min(z), max(z)) if z else (None, None)
     if breaks:
         ticks = sorted(set(breaks))
@@ -214,22 +234,37 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
     if lo is not None and hi == lo:
         hi = lo + 1  # one value: give Plotly a range, the single band covers it
     out.update({"data[0].zmin": lo, "data[0].zmax": hi})
-    gaps = [(r.area_code, r.area_name, r.status == "secret") for r in bad.itertuples(index=False)]
+    # (code, hover text, kind) of every area drawn in trace 1
+    gaps = [(r.area_code, f"{hover_text(r.area_name, r.value, ind, lang, r.partial)}"
+             f"<br><i>{escape(quality_note(r))}</i>", "figure.flagged")
+            for r in flagged.itertuples(index=False)]
+    gaps += [(r.area_code, f"<b>{escape(r.area_name)}</b><br>{t(kind, lang)}", kind)
+             for r in bad.itertuples(index=False)
+             for kind in ["figure.secret" if r.status == "secret" else "figure.no_data"]]
     present = set(values["area_code"])
-    gaps += [(c, n, False) for c, n in (names or {}).items() if c not in present]
-    kinds = {"figure.secret" if secret else "figure.no_data" for _, _, secret in gaps}
+    gaps += [(c, f"<b>{escape(n)}</b><br>{t('figure.no_data', lang)}", "figure.no_data")
+             for c, n in (names or {}).items() if c not in present]
+    kinds = {kind for _, _, kind in gaps}
     selected = list(selected)
+    notes = _no_data_legend(kinds, lang)
+    if not scaled:
+        total = len(names) if names else len(values)
+        notes.append(_note(t("figure.no_scale", lang, n=len(good), total=total,
+                             year=year or ""), 0.93, 13))
     out.update({
         "data[1].locations": [c for c, _, _ in gaps],
-        "data[1].z": [0 if secret else 1 for _, _, secret in gaps],
-        "data[1].hovertext": [f"<b>{escape(n)}</b><br>"
-                              f"{t('figure.secret' if s else 'figure.no_data', lang)}"
-                              for _, n, s in gaps],
+        "data[1].z": [_GAP_Z[kind] for _, _, kind in gaps],
+        "data[1].hovertext": [text for _, text, _ in gaps],
+        "data[1].marker.line.width": [2.2 if kind == "figure.flagged" else 0.6
+                                      for _, _, kind in gaps],
+        "data[1].marker.line.color": [C.FLAGGED_LINE if kind == "figure.flagged" else "white"
+                                      for _, _, kind in gaps],
         "data[2].locations": selected, "data[2].z": [1] * len(selected),
         "layout.separators": base_layout(lang)["separators"],
-        "layout.annotations": _no_data_legend(kinds, lang),
+        "layout.annotations": notes,
         "layout.meta": {"indicator": ind.key, "year": year, "lang": lang, "classed": bool(breaks),
-                        "breaks": breaks, "selected": selected},
+                        "breaks": breaks, "selected": selected, "scaled": scaled,
+                        "flagged": list(flagged["area_code"])},
     })
     return out
 

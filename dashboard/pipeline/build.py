@@ -25,6 +25,7 @@ from dashboard.pipeline.compute import fill
 from dashboard.pipeline.extract import boundary_flags, extract
 from dashboard.pipeline.geometry import BoundarySource, build_areas
 from dashboard.pipeline.pc4 import build_pc4
+from dashboard.pipeline.quality import assess
 from dashboard.pipeline.sources.records import GEMEENTE, LEVEL, RawTable
 from dashboard.sourceconfig import SourceConfig, load_source_config
 from dashboard.store.files import (
@@ -57,7 +58,8 @@ def _scope(tables: list[RawTable], gemeenten: tuple[str, ...]) -> list[RawTable]
 
 def observations_frame(obs: dict, catalogue: Catalogue) -> pd.DataFrame:
     """Long table: area_code, year, indicator, value, status, partial, method, source,
-    lower, upper (the bounds of a published 95 % interval; NaN where there is none)."""
+    lower, upper (the bounds of a published 95 % interval; NaN where there is none), quality
+    (``ok``, a reason the value is unreliable, or None without a value)."""
     rows = [(code, year, key, o.value, o.status, o.partial, o.method, o.source, o.lower,
              o.upper) for (code, year, key), o in obs.items()]
     df = pd.DataFrame(rows, columns=["area_code", "year", "indicator", "value", "status",
@@ -68,7 +70,8 @@ def observations_frame(obs: dict, catalogue: Catalogue) -> pd.DataFrame:
     df["partial"] = df["partial"].astype(bool)
     order = {ind.key: i for i, ind in enumerate(catalogue)}
     df = df.assign(_o=df["indicator"].map(order)).sort_values(["_o", "year", "area_code"])
-    return df.drop(columns="_o").reset_index(drop=True)
+    df = df.drop(columns="_o").reset_index(drop=True)
+    return df.assign(quality=assess(df, catalogue))
 
 
 def _sources_manifest(tables: list[RawTable], obs_df: pd.DataFrame, geo_sources: list[dict]):

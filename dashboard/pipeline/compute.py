@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import partial
 
 from dashboard.areas import AreaConfig, level_of
-from dashboard.catalogue import Catalogue
+from dashboard.catalogue import Catalogue, Indicator
 from dashboard.pipeline.aggregate import MISSING, SECRET, Obs, aggregate, derive
 from dashboard.pipeline.extract import Key
 from dashboard.pipeline.sources.records import CODE, LEVEL, RawTable
@@ -53,6 +53,39 @@ def _needs_value(obs: Obs | None) -> bool:
     return obs is None or (not obs.ok and obs.status != SECRET)
 
 
+def _mixed_levels(ind: Indicator, get) -> bool:
+    """True when a ratio's numerator and denominator of one area come from different
+    levels: one published for the area itself, the other added up from its parts. Such a
+    rate divides a published total by a sum of rounded parts, so it is rebuilt from the
+    parts' counts instead (both from the same level)."""
+    agg = ind.aggregation
+    if agg.method != "ratio":
+        return False
+    num, den = get(agg.numerator), get(agg.denominator)
+    return bool(num and den and num.ok and den.ok and
+                (num.method == "published") != (den.method == "published"))
+
+
+def _prefer(mixed: Obs | None, same: Obs | None) -> Obs | None:
+    """The same-level value, unless it is missing or only partial where the mixed one is
+    complete (then the mixed one, whose parts all count, is the better figure)."""
+    if same is None or not same.ok:
+        return mixed
+    if mixed is not None and mixed.ok and same.partial and not mixed.partial:
+        return mixed
+    return same
+
+
+def _same_level_parts(ind: Indicator, parts: list[str], get,
+                      children: dict[str, list[str]]) -> list[str]:
+    """``parts``, with each part whose ratio mixes levels replaced by its children."""
+    out: list[str] = []
+    for part in parts:
+        kids = children.get(part, [])
+        out += kids if kids and _mixed_levels(ind, partial(get, part)) else [part]
+    return out
+
+
 def fill(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig,
          tables: list[RawTable]) -> None:
     """Add derived and aggregated observations to ``obs`` in place."""
@@ -83,14 +116,15 @@ def fill(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig,
                     if not _needs_value(obs.get(key)):
                         continue
                     new = derive(ind, partial(get, code))
-                    if (new is None or not new.ok) and level != "buurt":
+                    mixed = level != "buurt" and _mixed_levels(ind, partial(get, code))
+                    if (new is None or not new.ok or mixed) and level != "buurt":
                         kids = children.get(code, [])
                         agg = aggregate(ind, kids, get, secret_gaps_only=True,
                                         source=f"aggregated:{level}") if kids else None
-                        new = agg if agg is not None else new
+                        new = _prefer(new, agg) if mixed else (agg if agg is not None else new)
                     if new is not None and (key not in obs or new.ok):
                         obs[key] = new
-        _fill_custom(catalogue, obs, areas, year, known, published[year])
+        _fill_custom(catalogue, obs, areas, year, known, children, published[year])
 
 
 def _getter(obs: dict[Key, Obs], year: int):
@@ -98,7 +132,8 @@ def _getter(obs: dict[Key, Obs], year: int):
 
 
 def _fill_custom(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig, year: int,
-                 known: dict[str, set[str]], present: set[str]) -> None:
+                 known: dict[str, set[str]], children: dict[str, list[str]],
+                 present: set[str]) -> None:
     get = _getter(obs, year)
     for area in areas.custom:
         parts = area.parts_in(known)
@@ -116,9 +151,12 @@ def _fill_custom(catalogue: Catalogue, obs: dict[Key, Obs], areas: AreaConfig, y
             key = (area.code, year, ind.key)
             if ind.aggregation.reason is not None:
                 continue  # marked above
-            new = aggregate(ind, parts, get, require_all=area.require_all_parts,
-                            secret_gaps_only=True,
-                            source=f"aggregated:{area.code}")
+            options = {"require_all": area.require_all_parts, "secret_gaps_only": True,
+                       "source": f"aggregated:{area.code}"}
+            new = aggregate(ind, parts, get, **options)
+            same = _same_level_parts(ind, parts, get, children)
+            if same != list(parts):
+                new = _prefer(new, aggregate(ind, same, get, **options))
             if new is None or not new.ok:
                 derived = derive(ind, partial(get, area.code))
                 new = derived if derived is not None and (new is None or derived.ok) else new

@@ -12,7 +12,7 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard.catalogue import THEMES, Indicator
-from dashboard.explorer.details import quality_text, source_line
+from dashboard.explorer.details import judgement, rank_among, rank_sentence, source_line
 from dashboard.formatting import format_estimate, format_number
 from dashboard.i18n import t
 from dashboard.store import Store
@@ -83,7 +83,7 @@ def _reference_values(store: Store, codes: list[str]) -> dict[str, pd.DataFrame]
     instead of one query per indicator."""
     obs = store.rows(codes=list(codes))
     obs = obs[(obs["status"] == "ok") & obs["value"].notna()]
-    return {key: grp[["area_code", "year", "value", "partial"]]
+    return {key: grp[["area_code", "year", "value", "partial", "quality"]]
             for key, grp in obs.groupby("indicator")}
 
 
@@ -95,8 +95,12 @@ def figure_row(store: Store, code: str, ind: Indicator, lang: str, benches: list
     -------
     dict
         ``key, label, unit, year, value, value_text, partial, method, series`` (year,
-        value or None, status, comparable_with_previous), ``differences`` (code, name,
-        value, value_text, diff_text), ``rank, n, secret_years, break_years, source``.
+        value or None, status, comparable_with_previous), ``quality, quality_text`` (why the
+        value is unreliable, "" when it is reliable), ``differences`` (code, name, value,
+        value_text, diff_text, judgement "beter"/"slechter" by the indicator's direction;
+        no difference for counts or an unreliable value), ``rank, n`` (among peers with a
+        reliable value; 1 = best, or highest for neutral indicators), ``rank_short,
+        rank_text, secret_years, break_years, source``.
     """
     series = store.series(code, ind.key)
     ok = series[(series["status"] == "ok") & series["value"].notna()]
@@ -106,28 +110,33 @@ def figure_row(store: Store, code: str, ind: Indicator, lang: str, benches: list
     year, value = int(last["year"]), float(last["value"])
     if refs is None:
         refs = _reference_values(store, [*benches, *peers])
-    rows = refs.get(ind.key, pd.DataFrame(columns=["area_code", "year", "value",
-                                                          "partial"]))
+    rows = refs.get(ind.key, pd.DataFrame(columns=["area_code", "year", "value", "partial",
+                                                          "quality"]))
     rows = rows[rows["year"].astype(int) == year].set_index("area_code")
+    quality = last.get("quality")
+    reliable = not isinstance(quality, str) or quality == "ok"
     diffs = []
     for bench in benches:
         if bench in rows.index:
             ref = float(rows.at[bench, "value"])
+            compared = ind.kind != "count" and reliable
             diffs.append({"code": bench, "name": store.area_name(bench, lang), "value": ref,
                           "value_text": format_number(ref, lang, ind.decimals),
                           "partial": _flag(rows.at[bench, "partial"]),
-                          "diff_text": "" if ind.kind == "count" else
-                          _diff_text(value - ref, lang, ind.decimals)})
-    ranked = rows.loc[rows.index.intersection(peers), "value"].sort_values(ascending=False)
-    rank = list(ranked.index).index(code) + 1 if code in ranked.index else None
+                          "diff_text": _diff_text(value - ref, lang, ind.decimals)
+                          if compared else "",
+                          "judgement": judgement(value - ref, ind.direction, lang)
+                          if compared else ""})
+    peer_rows = rows.loc[rows.index.intersection(peers)]
+    good = peer_rows[peer_rows["quality"].fillna("ok").eq("ok")]["value"].astype(float)
+    rank, n_ranked = rank_among(good, code, ind.direction) if reliable else (None, len(good))
+    level = store.area(code)["level"]
     flags = series["comparable_with_previous"]
     return {
         "key": ind.key, "label": ind.label.get(lang), "unit": ind.unit.get(lang),
         "kind": ind.kind, "decimals": ind.decimals, "direction": ind.direction,
         "year": year, "value": value,
-        "value_text": format_estimate(value, last["lower"], last["upper"], lang, ind.decimals)
-        + (f" ({q})" if (q := quality_text(ind, last["lower"], last["upper"], lang, True))
-           else ""),
+        "value_text": format_estimate(value, last["lower"], last["upper"], lang, ind.decimals),
         "partial": _flag(last["partial"]),
         "method": str(last["method"]),
         "series": [{"year": int(r.year), "status": str(r.status),
@@ -135,8 +144,13 @@ def figure_row(store: Store, code: str, ind: Indicator, lang: str, benches: list
                     "comparable_with_previous": None if pd.isna(r.comparable_with_previous)
                     else bool(r.comparable_with_previous)}
                    for r in series.itertuples(index=False)],
-        "differences": diffs, "rank": rank, "n": int(len(ranked)),
-        "rank_text": t("details.rank", lang, rank=rank, n=len(ranked)) if rank else "",
+        "quality": quality if isinstance(quality, str) else None,
+        "quality_text": store.catalogue.quality_text(ind.key, quality, lang, long=True),
+        "differences": diffs, "rank": rank, "n": int(n_ranked),
+        "rank_short": rank_sentence(rank, n_ranked, level, lang, ind.direction, short=True)
+        if rank else "",
+        "rank_text": rank_sentence(rank, n_ranked, level if level != "custom" else "gemeente",
+                                   lang, ind.direction) if rank else "",
         "secret_years": [int(y) for y in series.loc[series["status"] == "secret", "year"]],
         "break_years": [int(y) for y, f in zip(series["year"], flags, strict=True)
                         if f is False or (pd.notna(f) and not bool(f))],

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-STORE_VERSION = 1
+#: 2: observations carry a ``quality`` column.
+STORE_VERSION = 2
 OBS_FILE, AREAS_FILE, FLAGS_FILE, MANIFEST_FILE = (
     "observations.parquet", "areas.parquet", "boundary_changes.parquet", "manifest.json")
 #: Postcode-4 areas (snapshot builds only; optional).

@@ -20,7 +20,8 @@ import pyarrow.compute as pc
 
 from dashboard.store.engine import Observations
 
-_EMPTY_COLUMNS = ["value", "status", "partial", "method", "source", "lower", "upper"]
+_EMPTY_COLUMNS = ["value", "status", "partial", "method", "source", "quality", "lower",
+                  "upper"]
 #: Observation rows kept per worker in compact form (about 15 bytes a row): every
 #: indicator of a city's store, a dozen of a national one.
 ROW_BUDGET = 2_500_000

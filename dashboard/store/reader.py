@@ -20,15 +20,16 @@ import pyarrow as pa
 from dashboard.areas import AreaConfig, load_areas
 from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.settings import get_settings
+from dashboard.store.coverage import CoverageIndex
 from dashboard.store.files import AREAS_FILE, FLAGS_FILE, MANIFEST_FILE, OBS_FILE, StoreNotFound
 from dashboard.store.index import ObservationIndex
 from dashboard.store.names import AreaNames
 
 VALUE_COLUMNS = ["area_code", "area_name", "level", "year", "indicator", "value", "status",
-                 "partial", "method", "source", "unit", "lower", "upper"]
+                 "partial", "method", "source", "quality", "unit", "lower", "upper"]
 
 
-class Store(ObservationIndex, AreaNames):
+class Store(ObservationIndex, AreaNames, CoverageIndex):
     """A built store, opened read-only.
 
     ``observations`` is the parquet file of the observations or a DataFrame of them.
@@ -87,7 +88,10 @@ class Store(ObservationIndex, AreaNames):
         -------
         pandas.DataFrame
             Columns ``area_code, area_name, level, year, indicator, value, status, partial,
-            method, source, unit``; areas of the level without a row are absent.
+            method, source, quality, unit, lower, upper`` (the bounds of a published 95 %
+            interval, NaN where there is none); areas of the level without a row are absent.
+            ``quality`` is ``ok``, a reason the value is unreliable (see
+            ``dashboard.catalogue.QUALITY_REASONS``), or None where there is no value.
         """
         ind = self.catalogue[indicator]  # KeyError naming an unknown indicator
         year = int(year)

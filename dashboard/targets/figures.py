@@ -12,7 +12,6 @@ import plotly.graph_objects as go
 
 from dashboard import colours as C
 from dashboard.catalogue import Indicator
-from dashboard.figures.charts import _line
 from dashboard.figures.common import (
     HOVER,
     NUMBER_AXIS,
@@ -21,6 +20,7 @@ from dashboard.figures.common import (
     escape,
     value_text,
 )
+from dashboard.figures.trends import _line
 from dashboard.formatting import format_year_ranges
 from dashboard.i18n import t
 from dashboard.targets.status import Assessment

@@ -16,8 +16,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Indicators (default: one per theme)"),
     "compare.table": ("Tabel", "Table"),
     "compare.table_caption": (
-        "Laatste jaar waarin een van de gebieden een waarde heeft; * = deels berekend.",
-        "Latest year in which any of the areas has a value; * = partial."),
+        "Per indicator het laatste jaar waarin alle gebieden een waarde hebben (anders het "
+        "laatste jaar waarin er een een waarde heeft).",
+        "Per indicator the latest year in which all areas have a value (else the latest in "
+        "which any has one)."),
     "compare.trends": ("Ontwikkeling per indicator", "Trend per indicator"),
     "compare.indicator": ("Indicator", "Indicator"),
     "compare.year": ("Jaar", "Year"),

@@ -23,22 +23,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "profile.trend_alt": ("Ontwikkeling van {label}: {points}",
                           "Trend of {label}: {points}"),
     "profile.peers_buurt": (
-        "Positie onder de buurten (Rotterdam: wijken) van dezelfde gemeente, 1 = hoogste "
-        "waarde.",
-        "Rank among the buurten (Rotterdam: neighbourhoods) of the same municipality, "
-        "1 = highest value."),
+        "Positie onder de buurten (Rotterdam: wijken) van dezelfde gemeente met een "
+        "betrouwbaar cijfer in dat jaar; 1e = beste, of hoogste waar hoger niet beter of "
+        "slechter is. Verschillen zeggen of dit gebied beter of slechter scoort.",
+        "Rank among the buurten (Rotterdam: neighbourhoods) of the same municipality with a "
+        "reliable figure that year; 1st = best, or highest where higher is neither better "
+        "nor worse. Differences say whether this area does better or worse."),
     "profile.peers_wijk": (
-        "Positie onder de wijken (Rotterdam: gebieden) van dezelfde gemeente, 1 = hoogste "
-        "waarde.",
-        "Rank among the wijken (Rotterdam: districts) of the same municipality, "
-        "1 = highest value."),
-    "profile.peers_gemeente": ("Positie onder alle gemeenten, 1 = hoogste waarde.",
-                               "Rank among all municipalities, 1 = highest value."),
+        "Positie onder de wijken (Rotterdam: gebieden) van dezelfde gemeente met een "
+        "betrouwbaar cijfer in dat jaar; 1e = beste, of hoogste waar hoger niet beter of "
+        "slechter is. Verschillen zeggen of dit gebied beter of slechter scoort.",
+        "Rank among the wijken (Rotterdam: districts) of the same municipality with a "
+        "reliable figure that year; 1st = best, or highest where higher is neither better "
+        "nor worse. Differences say whether this area does better or worse."),
+    "profile.peers_gemeente": (
+        "Positie onder alle gemeenten met een cijfer in dat jaar; 1e = beste, of hoogste waar "
+        "hoger niet beter of slechter is.",
+        "Rank among all municipalities with a figure that year; 1st = best, or highest where "
+        "higher is neither better nor worse."),
     "profile.peers_custom": (
-        "Positie van dit samengestelde gebied als het een gemeente was, onder alle gemeenten; "
-        "1 = hoogste waarde.",
-        "Rank of this combined area placed among all municipalities as if it were one; "
-        "1 = highest value."),
+        "Positie van dit samengestelde gebied als het een gemeente was, onder alle gemeenten "
+        "met een cijfer in dat jaar; 1e = beste, of hoogste waar hoger niet beter of slechter "
+        "is.",
+        "Rank of this combined area placed among all municipalities with a figure that year, "
+        "as if it were one; 1st = best, or highest where higher is neither better nor worse."),
+    "profile.diff_head": ("Verschil met", "Difference with"),
     "profile.counts_note": ("Bij aantallen geen verschil: gebieden verschillen in omvang.",
                             "No difference for counts: areas differ in size."),
     "profile.partial": ("deels berekend", "partial"),

@@ -40,12 +40,9 @@ def map_pixel(page, lon: float, lat: float) -> tuple[float, float]:
     return x, y
 
 
-def click_area_on_map(page, store, code: str) -> None:
-    """Hover the area until Plotly reports it under the pointer, then click it there.
-
-    Plotly's map turns a click into ``plotly_click`` from its last hover, so the pointer
-    must hover the area first; a map still settling may miss the first move.
-    """
+def hover_area_on_map(page, store, code: str) -> tuple[float, float]:
+    """Move the pointer over the area until Plotly reports it under the pointer (a map
+    still settling may miss the first move); returns the page point hovered."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     point = store.areas.loc[code, "geometry"].representative_point()
@@ -59,11 +56,19 @@ def click_area_on_map(page, store, code: str) -> None:
                     const h = gd._hoverdata;
                     return Boolean(h && h.length && h[0].location === code);
                 }""", arg=code, timeout=2_000)
-            break
+            return x + attempt % 2, y
         except PlaywrightTimeout:
             continue
-    else:
-        pytest.fail(f"the map never reported hovering {code} at ({x:.0f}, {y:.0f})")
+    pytest.fail(f"the map never reported hovering {code} at ({x:.0f}, {y:.0f})")
+
+
+def click_area_on_map(page, store, code: str) -> None:
+    """Hover the area until Plotly reports it under the pointer, then click it there.
+
+    Plotly's map turns a click into ``plotly_click`` from its last hover, so the pointer
+    must hover the area first.
+    """
+    x, y = hover_area_on_map(page, store, code)
     page.mouse.click(x, y)
 
 

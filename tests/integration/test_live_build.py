@@ -85,6 +85,7 @@ def test_live_build_stores_health_estimates_with_margins_and_shows_them(snapshot
     state = ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "nl")
     d = details(store, state, a)
     assert d["value_text"] == "72\u00a0% (68–76\u00a0%)" and d["quality_text"] == ""
+    assert d["quality"] == "ok" and "buurten met een betrouwbaar cijfer" in d["rank_text"]
     assert "50120NED" in d["source"] and "Modelschatting" in d["caveats"]
     table = {r["code"]: r for r in table_rows(store, state)}
     assert table[a]["value"] == "72 (68–76)" and table[c]["value"] == "geheim"
@@ -118,8 +119,13 @@ def test_wide_interval_marks_the_estimate_uncertain(snapshot_dir, tmp_path):
     a = buurten[0]
     d = details(store, ExplorerState("ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "en"), a)
     assert d["value_text"] == "72\u00a0% (60–84\u00a0%)"
-    assert d["quality_text"] == ("uncertain: the 95% interval is wider than 20 percentage "
-                                 "points")
+    assert d["quality"] == "wide_margin"
+    assert d["quality_text"] == ("Uncertain: the 95% confidence interval of this estimate is "
+                                 "wider than 20 percentage points.")
+    assert d["rank_text"] == "not ranked: the figure is unreliable"
     rows = {r["code"]: r for r in table_rows(store, ExplorerState(
         "ggd_eenzaam", 2022, "buurt", "GM0599", (a,), "nl"))}
-    assert rows[a]["quality"] == "onzeker"
+    assert rows[a]["note"].startswith("Onzeker: het 95%-betrouwbaarheidsinterval")
+    assert rows[a]["interval"] == "(60–84)"
+    out = finish_rows(store, store.values("ggd_eenzaam", 2022, areas=[a]), "nl")
+    assert out["quality"].tolist() == ["wide_margin"]

@@ -109,3 +109,26 @@ def test_parts_the_source_does_not_cover_stop_a_fill_but_secret_parts_do_not():
     t[("b", "poor")] = Obs(None, "secret", "test")
     res = aggregate(CAT["pct_poor"], ["a", "b"], lookup(t), secret_gaps_only=True)
     assert res.value == pytest.approx(10.0) and res.partial
+
+
+def test_a_rate_of_a_published_total_over_summed_parts_is_rebuilt_from_one_level():
+    from dashboard.pipeline.compute import _prefer, _same_level_parts
+
+    # test data: wijk W has a published count of poor (95) but people summed from its
+    # buurten b1, b2; wijk V has both counts published
+    pub = Obs(95.0, "ok", "kwb")
+    summed = Obs(1000.0, "ok", "aggregated:wijk", "aggregated")
+    t = {("W", "poor"): pub, ("W", "people"): summed,
+         ("b1", "poor"): ok(40), ("b1", "people"): ok(400),
+         ("b2", "poor"): ok(50), ("b2", "people"): ok(600),
+         ("V", "poor"): ok(10), ("V", "people"): ok(100)}
+    get = lookup(t)
+    parts = _same_level_parts(CAT["pct_poor"], ["W", "V"], get, {"W": ["b1", "b2"]})
+    assert parts == ["b1", "b2", "V"]            # W's mixed counts replaced by its buurten
+    same = aggregate(CAT["pct_poor"], parts, get)
+    assert same.value == pytest.approx((40 + 50 + 10) / (400 + 600 + 100) * 100)
+    mixed = aggregate(CAT["pct_poor"], ["W", "V"], get)
+    assert _prefer(mixed, same) is same
+    # a same-level value that is only partial does not replace a complete one
+    partial = Obs(9.0, "ok", "x", "aggregated", partial=True)
+    assert _prefer(mixed, partial) is mixed

@@ -40,7 +40,8 @@ def test_url_round_trip_and_defaults(store):
     assert again.state == parsed.state
     empty = parse_compare({}, store).state
     assert empty.areas == ("ZUID0599", "GM0599")
-    assert empty.indicators == tuple(default_indicators(store)) and empty.lang == "nl"
+    assert empty.indicators == tuple(default_indicators(store, list(empty.areas)))
+    assert empty.lang == "nl"
 
 
 def test_bad_parameters_are_named_and_left_out(store):
@@ -94,3 +95,18 @@ def test_small_multiples_one_line_per_area(store):
         ok = series[series["status"] == "ok"]
         ys = [y for y in fig.data[2].y if y is not None]
         assert ys == pytest.approx(list(ok["value"]))
+
+
+def test_default_indicators_have_data_for_the_chosen_areas(store):
+    """Kralingse Bos (a small buurt) and Afrikaanderwijk: every default indicator has a
+    reliable value for both in one year, and the table shows that year."""
+    state = parse_compare({"areas": "BU05990843,BU05991086"}, store).state
+    assert state.indicators
+    for row in compare_table(store, state):
+        assert row["year"] is not None
+        assert all(c["value"] is not None for c in row["cells"]), row["key"]
+    flagged = compare_table(store, CompareState(("BU05990843", "BU05991086"),
+                                                ("bijstand_per_1000_15_64",), "en"))[0]
+    kralingse, afrikaanderwijk = flagged["cells"]
+    assert "fewer than 100 residents aged 15-64" in kralingse["quality_text"]
+    assert afrikaanderwijk["quality_text"] == ""

@@ -98,9 +98,11 @@ def test_hover_and_titles_follow_the_language():
     ind = _ind(kind="rate", unit=("per 1.000 inwoners", "per 1,000 residents"))
     nl = F.map_values(SAMPLE, ind, "nl")
     en = F.map_values(SAMPLE, ind, "en")
-    assert nl["data[0].hovertext"][1] == \
-        "<b>Bloemhof</b><br>1.234,5 per 1.000 inwoners (deels berekend)"
-    assert en["data[0].hovertext"][1] == "<b>Bloemhof</b><br>1,234.5 per 1,000 residents (partial)"
+    assert nl["data[0].hovertext"][1] == ("<b>Bloemhof</b><br>1.234,5 per 1.000 inwoners "
+                                          "(deels berekend: een deel van het gebied heeft "
+                                          "geen cijfer)")
+    assert en["data[0].hovertext"][1] == ("<b>Bloemhof</b><br>1,234.5 per 1,000 residents "
+                                          "(partial: part of the area has no figure)")
     # the legend names unit and year, wrapped short so it never covers the map
     assert nl["data[0].colorbar.title.text"] == "per 1.000 inwoners<br>2022"
     assert en["data[0].colorbar.title.text"] == "per 1,000<br>residents<br>2022"
@@ -179,7 +181,8 @@ def _bar_rows():
     ("neutral", ["A1", "A3", "A2"])])
 def test_ranking_bar_puts_the_worst_on_top_and_gaps_last(direction, order):
     fig = F.ranking_bar(_bar_rows(), _ind(direction=direction), "nl", {})
-    bars, gaps = fig.data
+    bars, weak, gaps = fig.data
+    assert list(weak.customdata) == []  # no unreliable values here
     assert list(bars.customdata) == order and list(bars.y) == [0, 1, 2]
     assert fig.layout.yaxis.autorange == "reversed"  # position 0 is drawn at the top
     assert list(gaps.customdata) == ["A5", "A4"] and list(gaps.y) == [3, 4]
@@ -193,7 +196,7 @@ def test_ranking_bar_benchmarks_selection_and_height():
     assert [a.text for a in fig.layout.annotations] == ["Rotterdam-Zuid: 21.5%", "Rotterdam: 15.0%"]
     assert list(fig.data[0].marker.line.width) == [0, 2.5, 0]
     assert "<b>West</b>" in fig.layout.yaxis.ticktext
-    assert list(fig.data[1].text) == ["no data", "secret"]
+    assert list(fig.data[2].text) == ["no data", "secret"]
     many = _values([(f"B{i}", f"B{i}", float(i), "ok") for i in range(40)])
     assert F.ranking_bar(many, _ind(), "nl", {}).layout.height > fig.layout.height
 

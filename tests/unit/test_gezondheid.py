@@ -16,6 +16,7 @@ from dashboard.areas import load_areas
 from dashboard.catalogue import load_catalogue
 from dashboard.pipeline.compute import NOT_COMBINABLE, fill
 from dashboard.pipeline.extract import extract
+from dashboard.pipeline.quality import assess
 from dashboard.pipeline.sources.cbs_odata import CbsODataClient
 from dashboard.pipeline.sources.gezondheid import health_tables
 from dashboard.pipeline.sources.http import SourceError, make_session
@@ -106,12 +107,22 @@ def test_rows_missing_a_key_fail_clearly():
             _fetch(srv)
 
 
-def test_margin_quality_marks_wide_intervals():
-    ind = CATALOGUE["ggd_eenzaam"]
-    assert ind.margin_quality(60.0, 76.0) is None
-    assert ind.margin_quality(50.0, 76.0) == "wide_margin"
-    assert ind.margin_quality(None, 76.0) is None and ind.margin_quality(float("nan"), 1) is None
-    assert CATALOGUE["inwoners"].margin_quality(0, 1000) is None
+def test_a_wide_interval_is_the_quality_reason_wide_margin():
+    """Test data: one estimate per area with intervals 16 and 26 points wide (the rule in
+    data/indicators.yaml allows 20), one without an interval, one secret."""
+    assert CATALOGUE["ggd_eenzaam"].reliability.reasons() == ("wide_margin",)
+    obs = pd.DataFrame([("a", 2022, "ggd_eenzaam", 68.0, "ok", 60.0, 76.0),
+                        ("b", 2022, "ggd_eenzaam", 63.0, "ok", 50.0, 76.0),
+                        ("c", 2022, "ggd_eenzaam", 63.0, "ok", None, None),
+                        ("d", 2022, "ggd_eenzaam", None, "secret", None, None),
+                        ("b", 2022, "inwoners", 10.0, "ok", 0.0, 1000.0)],
+                       columns=["area_code", "year", "indicator", "value", "status", "lower",
+                                "upper"])
+    assert list(assess(obs, CATALOGUE)) == ["ok", "wide_margin", "ok", None, "ok"]
+    assert CATALOGUE.quality_text("ggd_eenzaam", "wide_margin", "nl", long=True) == (
+        "Onzeker: het 95%-betrouwbaarheidsinterval van deze schatting is breder dan 20 "
+        "procentpunten.")
+    assert CATALOGUE.quality_text("ggd_eenzaam", "wide_margin", "en") == "uncertain"
 
 
 def test_series_breaks_where_the_set_of_areas_changes():
