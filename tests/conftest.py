@@ -9,6 +9,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SNAPSHOT = ROOT.parent / "shared" / "snapshot"
+# Tests never reach the internet: PDOK's APIs (basemap, Locatieserver) point at a closed
+# port on 127.0.0.1, so the app is offline unless a test starts a fake and points there.
+# Servers started by the browser tests inherit this.
+os.environ.setdefault("PDOK_API_BASE", "http://127.0.0.1:9")
 
 
 def snapshot_path() -> Path:

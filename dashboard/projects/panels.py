@@ -102,7 +102,8 @@ def project_panel(store, p: Project | None, lang: str, link: bool = True) -> lis
                                                    for g in place.gemeenten), lang)
             + _fact("projects.target_group", p.target_group.get(lang) if p.target_group
                     else None, lang)
-            + _fact("projects.source_label", p.source, lang))
+            + _fact("projects.source_label",
+                    html.Span(p.source_text, **{"data-source-file": p.source}), lang))
     body = [html.H3([swatch(p.pillar), p.name])]
     if p.origin == "upload":
         body.append(html.P(t("projects.uploaded", lang, project=p.project or "–"),
