@@ -9,6 +9,35 @@ window.dashMantineFunctions = Object.assign({}, window.dashMantineFunctions, {
 
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   zuidmap: {
+    // Names stay on top of the areas: after every (re)plot, the style's label layers are
+    // moved above the layers Plotly has added for its traces.
+    raiseLabels: function (figure, graphId) {
+      const FIRST = "zuid-labels-gemeente";
+      function raise(map) {
+        map.getStyle().layers.forEach(function (layer) {
+          if (layer.id.indexOf("zuid-labels") === 0) { map.moveLayer(layer.id); }
+        });
+      }
+      function hook(tries) {
+        const gd = document.querySelector("#" + graphId + " .js-plotly-plot");
+        const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+        if (!sub || !sub.map || !sub.map.getStyle() || !sub.map.getLayer(FIRST)) {
+          if (tries > 0) { setTimeout(function () { hook(tries - 1); }, 200); }
+          return;
+        }
+        if (!gd._zuidRaise) {
+          gd._zuidRaise = function () {
+            const map = gd._fullLayout.map && gd._fullLayout.map._subplot
+              && gd._fullLayout.map._subplot.map;
+            if (map && map.getStyle() && map.getLayer(FIRST)) { raise(map); }
+          };
+          gd.on("plotly_afterplot", gd._zuidRaise);
+        }
+        raise(sub.map);
+      }
+      hook(50);
+      return window.dash_clientside.no_update;
+    },
     clearOverlays: function () {
       // the last three arguments are the graphs' ids (States), the others the triggers
       const graphIds = Array.prototype.slice.call(arguments, -3);
@@ -24,3 +53,27 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
   },
 });
+
+// Hovering or focusing a project in the explorer's list outlines its areas on the map:
+// the list's block names the store to write the project's key to (data-hover-store).
+(function () {
+  let sent = null, timer = null;
+  function track(event) {
+    if (!window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    const block = event.target.closest && event.target.closest("[data-hover-store]");
+    if (!block) { return; }
+    const item = event.target.closest(".project-item[data-key]");
+    const key = item && (event.type === "mouseover" || event.type === "focusin")
+      ? item.getAttribute("data-key") : null;
+    // moving between the parts of one item fires out-then-over: send only what settles
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      if (key === sent) { return; }
+      sent = key;
+      window.dash_clientside.set_props(block.getAttribute("data-hover-store"), {data: key});
+    }, 120);
+  }
+  ["mouseover", "mouseout", "focusin", "focusout"].forEach(function (type) {
+    document.addEventListener(type, track, true);
+  });
+})();

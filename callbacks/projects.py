@@ -9,6 +9,8 @@ from dash import ALL, Input, Output, State, ctx, dcc
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
+from dashboard.explorer import views
+from dashboard.explorer.state import parse_state
 from dashboard.i18n import normalise_lang
 from dashboard.projects.around import around_outputs, indicator_options
 from dashboard.projects.layer import find
@@ -40,6 +42,18 @@ def _register_map(app) -> None:
 
     # The layer and its list follow pillars, project, year, area and selection in the
     # explorer's one update (dashboard/explorer/update.py).
+
+    @app.callback(Output(ids.EXPLORER_MAP, "figure", allow_duplicate=True),
+                  Input(ids.PROJECTS_MAP_HOVER, "data"), State(ids.PROJECTS_MAP_SELECTED, "data"),
+                  State(ids.EXPLORER_LEVEL, "value"), State(ids.EXPLORER_AREA, "value"),
+                  State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
+    def hover_outline(hovered, chosen, level, area, lang):
+        # the hovered project's areas; back to the chosen one's when the pointer leaves
+        keys = {p.key for p in all_projects()}
+        key = hovered if hovered in keys else (chosen if chosen in keys else None)
+        store = get_store()
+        state = parse_state({"level": level, "area": area, "lang": lang}, store).state
+        return views.outline_patch(store, state, key)
 
 
 def register(app) -> None:

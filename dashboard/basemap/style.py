@@ -2,7 +2,8 @@
 
 Offline, the style is the store's own geography: land, the areas around the view, water,
 and names. Online, it is PDOK's BRT-Achtergrondkaart style with the same names added. The
-choropleth traces are inserted below :data:`LABELS_BELOW`, so names stay on top.
+label layers (ids starting ``zuid-labels``) are moved above the traces in the browser after
+every plot (assets/explorer_map.js), so names stay on top.
 
 The offline style has no ``glyphs`` URL on purpose: MapLibre then draws every label with
 a local font (TinySDF) and requests nothing, so the map never asks a font server on the
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import copy
 
-#: Id of the first label layer: traces go below it.
+#: The first label layer.
 LABELS_BELOW = "zuid-labels-gemeente"
 #: Zoom level from which buurt names replace wijk (gebied) names.
 FINE_ZOOM = 12.4

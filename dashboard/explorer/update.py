@@ -27,8 +27,7 @@ from dashboard.store import Store
 
 #: Control values the update reads, as named in :func:`explorer_update`.
 INPUTS = ("indicator", "year", "level", "area", "selection", "scale", "indicator2", "sort",
-          "focus",
-          "click", "clear", "pillars", "project")
+          "click", "clear", "pillars", "project", "focus")
 STATES = ("lang",)
 #: What it can answer; a name left out of the answer is unchanged on the page.
 OUTPUTS = ("map", "bar", "trend", "scatter", "details", "source", "table", "year_options",

@@ -7,7 +7,7 @@ from dash import Patch
 
 from dashboard import figures
 from dashboard.basemap.online import Basemap, current_basemap
-from dashboard.basemap.style import LABELS_BELOW, offline_style, online_style
+from dashboard.basemap.style import offline_style, online_style
 from dashboard.explorer import geography
 from dashboard.explorer.details import details, source_line, table_rows
 from dashboard.explorer.state import (
@@ -47,7 +47,7 @@ def map_full(store: Store, state: ExplorerState, projects: Layer | None = None,
     base = figures.map_figure(view_geojson(store, state.area, state.level), codes, names,
                               state.lang, outline=geography.outline(store, state.area,
                                                                     state.level),
-                              style=map_style(store, state, basemap), below=LABELS_BELOW,
+                              style=map_style(store, state, basemap),
                               opacity=ONLINE_OPACITY if basemap.online else 1.0)
     if projects is not None:
         base.update_layout(map_layers=[*base.layout.map.layers, highlight_layer()])
@@ -77,6 +77,16 @@ def map_patch(store: Store, state: ExplorerState, projects: Layer | None = None)
 def projects_patch(store: Store, state: ExplorerState, projects: Layer) -> Patch:
     """Only the projects layer: trace 3 and the chosen project's outline."""
     return figures.write_updates(Patch(), layer_updates(store, state, projects))
+
+
+def outline_patch(store: Store, state: ExplorerState, key: str | None) -> Patch:
+    """Only the outline of one project's areas (hovered or chosen in the list), or none."""
+    from dashboard.projects.layer import find, highlight_updates, layer_index
+    from dashboard.projects.registry import all_projects
+
+    project = find(all_projects(), key) if key else None
+    return figures.write_updates(Patch(), highlight_updates(store, project,
+                                                            layer_index(store, state)))
 
 
 def selection_patch(state: ExplorerState) -> Patch:

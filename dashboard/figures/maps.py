@@ -88,7 +88,7 @@ def bounds_view(geojson: dict, width: int = 600, height: int = 450) -> tuple[dic
 def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str,
                outline: dict | None = None, center: dict | None = None,
                zoom: float | None = None, style: dict | str = "white-bg",
-               below: str | None = None, opacity: float = 1.0) -> go.Figure:
+               opacity: float = 1.0) -> go.Figure:
     """The base choropleth map; its geometry is sent once, values come from :func:`map_values`.
 
     Parameters
@@ -107,8 +107,6 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
         The view; computed from the bounds of ``geojson`` when not given.
     style : dict or str
         The MapLibre style under the traces (Plotly's plain ``white-bg`` by default).
-    below : str, optional
-        Id of the style layer the traces are inserted below (names stay on top).
     opacity : float
         Of the areas' fill: below 1 when a basemap should show through.
 
@@ -119,8 +117,7 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
         3 projects (empty).
     """
     auto_center, auto_zoom = bounds_view(geojson)
-    placed = {"below": below} if below else {}
-    shared = {"geojson": geojson, "featureidkey": "id", "hovertemplate": HOVER, **placed}
+    shared = {"geojson": geojson, "featureidkey": "id", "hovertemplate": HOVER}
     opaque = {"marker": {"opacity": opacity}}
     empty = {"name": "values", "locations": [], "z": [], "hovertext": []}
     no_data = {"name": "no-data", "locations": list(codes), "z": [1] * len(codes),
@@ -130,6 +127,7 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
         go.Choroplethmap(**shared, **empty, colorscale=C.continuous_colorscale("neutral"),
                          marker={"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
                          colorbar={"thickness": 14, "len": 0.75, "x": 0.99, "xanchor": "right",
+                                   "bgcolor": "rgba(255,255,255,0.85)",
                                    **NUMBER_AXIS},
                          selected=opaque, unselected=opaque),
         go.Choroplethmap(**shared, **no_data, zmin=0, zmax=1, showscale=False,
@@ -137,7 +135,6 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
                          marker={"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
                          selected=opaque, unselected=opaque),
         go.Choroplethmap(geojson=geojson, featureidkey="id", name="selection", locations=[],
-                         **placed,
                          z=[], showscale=False, hoverinfo="skip",
                          colorscale=[[0, C.TRANSPARENT], [1, C.TRANSPARENT]],
                          marker={"line": {"width": 3.5, "color": C.HIGHLIGHT}}),

@@ -8,6 +8,7 @@ PROJECTS_MAP_SELECTED = "projects-map-selected"
 PROJECTS_MAP_LIST = "projects-map-list"
 PROJECTS_MAP_PANEL = "projects-map-panel"
 PROJECTS_MAP_CLEAR = "projects-map-clear"
+PROJECTS_MAP_HOVER = "projects-map-hover"  # the project under the pointer or focus in the list
 PROJECTS_MAP_ITEM = "projects-map-item"  # pattern type of a project button in the list
 
 # --- projects page -----------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_explorer_map_has_a_marker_per_place_of_each_project(dash_client, store)
     fig = dash_client.props[(ids.EXPLORER_MAP, "figure")]
     year = dash_client.props[(ids.EXPLORER_YEAR, "value")]
     active = [p for p in load_projects() if p.active_in(year)]
-    expected = sorted(p.key for p in active for _ in placement(store, p).markers)
+    expected = sorted(p.key for p in active for _ in placement(store, p).points)
     assert sorted(fig["data"][3]["customdata"]) == expected
     assert "innosi" not in expected  # no place on the map: listed, not drawn
     highlight = fig["layout"]["map"]["layers"][1]
@@ -52,7 +52,7 @@ def test_pillar_toggle_patches_only_the_projects_trace(dash_client, store):
     assert all(path.startswith(("data.3.", "layout.map.layers.1.")) for path in ops)
     year = dash_client.props[(ids.EXPLORER_YEAR, "value")]
     werk = {p.key for p in load_projects() if p.pillar == "werk" and p.active_in(year)
-            and placement(store, p).markers}
+            and placement(store, p).points}
     assert set(ops["data.3.customdata"]) == werk
     assert set(ops["data.3.marker"]["color"]) == {"#d55e00"}
     listed = " ".join(texts(dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]))
@@ -70,7 +70,10 @@ def test_choosing_a_project_outlines_its_areas_and_opens_its_panel(dash_client, 
     assert [f["id"] for f in outline["features"]] == ["ZUID0599"]
     assert ops["layout.map.layers.1.visible"] is True
     panel = " ".join(texts(dash_client.props[(ids.PROJECTS_MAP_PANEL, "children")]))
-    assert "KNAP'RZ" in panel and "003_8b11259e8df29c64.txt" in panel and "2019 – 2023" in panel
+    assert "KNAP'RZ" in panel and "2019 – 2023" in panel
+    # the source as a reader knows it: the page's title; the seed file only in metadata
+    assert "Kennis-gedreven werken aan bevordering van arbeidsparticipatie" in panel
+    assert "003_8b11259e8df29c64.txt" not in panel
     # a click on an area (trace 0) chooses no project
     calls = dash_client.change(ids.EXPLORER_MAP, "clickData",
                                {"points": [{"curveNumber": 0, "location": "BU05991572"}]})
