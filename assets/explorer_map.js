@@ -14,9 +14,16 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     raiseLabels: function (figure, graphId) {
       const FIRST = "zuid-labels-gemeente";
       function raise(map) {
-        map.getStyle().layers.forEach(function (layer) {
-          if (layer.id.indexOf("zuid-labels") === 0) { map.moveLayer(layer.id); }
+        // only when a trace lies above a name: moving layers restyles the map, so an
+        // unconditional move after every plot would plot again and again
+        const ids = map.getStyle().layers.map(function (layer) { return layer.id; });
+        const labels = ids.filter(function (id) { return id.indexOf("zuid-labels") === 0; });
+        let lastTrace = -1;
+        ids.forEach(function (id, i) {
+          if (id.indexOf("plotly-trace-layer") === 0) { lastTrace = i; }
         });
+        if (!labels.length || ids.indexOf(labels[0]) > lastTrace) { return; }
+        labels.forEach(function (id) { map.moveLayer(id); });
       }
       function hook(tries) {
         const gd = document.querySelector("#" + graphId + " .js-plotly-plot");

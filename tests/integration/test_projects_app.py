@@ -46,14 +46,24 @@ def test_explorer_map_has_a_marker_per_place_of_each_project(dash_client, store)
 
 
 def test_pillar_toggle_patches_only_the_projects_trace(dash_client, store):
+    from datetime import date
+
+    from dashboard.projects.db import save_activities
+    from dashboard.projects.registry import all_projects
+
+    # test data: activities at a postcode (a real place: drawn as a marker), one per pillar
+    save_activities([{"project": "Test", "name": f"Test {pillar}", "pillar": pillar,
+                      "start_date": date(2020, 1, 1), "area_codes": None, "postcode": "3073",
+                      "lat": None, "lon": None, "source": "test"}
+                     for pillar in ("werk", "wonen")])
     dash_client.render("/", "?level=buurt&area=ZUID0599")
     calls = dash_client.change(ids.PROJECTS_MAP_PILLARS, "value", ["werk"])
     ops = _operations(_map_call(calls))
     assert all(path.startswith(("data.3.", "layout.map.layers.1.")) for path in ops)
     year = dash_client.props[(ids.EXPLORER_YEAR, "value")]
-    werk = {p.key for p in load_projects() if p.pillar == "werk" and p.active_in(year)
+    werk = {p.key for p in all_projects() if p.pillar == "werk" and p.active_in(year)
             and placement(store, p).points}
-    assert set(ops["data.3.customdata"]) == werk
+    assert len(werk) == 1 and set(ops["data.3.customdata"]) == werk
     assert set(ops["data.3.marker"]["color"]) == {"#d55e00"}
     listed = " ".join(texts(dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]))
     assert "Samen voor Zuid" in listed and "BRIDGE" not in listed
