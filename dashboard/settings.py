@@ -10,6 +10,8 @@
 | ``DASHBOARD_DB_URL`` | SQLAlchemy URL for targets and activities | ``data/dashboard.sqlite`` |
 | ``DASHBOARD_DEBUG`` | ``1`` turns on Dash debug mode (development only) | off |
 | ``CBS_ODATA_BASE``, ``PDOK_BASE`` | API base URLs (tests, mirrors) | sources.yaml |
+| ``PDOK_API_BASE`` | PDOK's root for basemap and Locatieserver (dashboard/basemap) | api.pdok.nl |
+| ``DASHBOARD_BASEMAP`` | ``off`` never asks PDOK for the basemap | ``auto`` |
 """
 
 from __future__ import annotations

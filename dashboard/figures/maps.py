@@ -127,7 +127,6 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
         go.Choroplethmap(**shared, **empty, colorscale=C.continuous_colorscale("neutral"),
                          marker={"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
                          colorbar={"thickness": 14, "len": 0.75, "x": 0.99, "xanchor": "right",
-                                   "bgcolor": "rgba(255,255,255,0.85)",
                                    **NUMBER_AXIS},
                          selected=opaque, unselected=opaque),
         go.Choroplethmap(**shared, **no_data, zmin=0, zmax=1, showscale=False,
