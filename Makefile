@@ -20,7 +20,7 @@ BENCH_ARGS ?=
 LOAD_ARGS ?=
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build serve test install chromium lint clean bench load precompress
+.PHONY: run build serve test install chromium pdflibs lint clean bench load precompress
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,17 +40,25 @@ chromium:
 precompress: install
 	$(BIN)/python app.py precompress
 
+# WeasyPrint (the profile as PDF) needs Pango, HarfBuzz's subsetter and a font from Debian.
+pdflibs:
+	@ldconfig -p | grep -q libpangoft2-1.0.so.0 && ldconfig -p | grep -q libharfbuzz-subset.so.0 \
+	  && fc-list 2>/dev/null | grep -qi dejavu || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpango-1.0-0 \
+	    libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core >/dev/null; }
+
 build: install
 	$(BIN)/python -m dashboard build $(if $(SNAPSHOT),--snapshot $(SNAPSHOT)) \
 	  --gemeente $(GEMEENTE) --out $(STORE)
 
 # Builds the store when there is none yet (or when SNAPSHOT is given), then serves it.
-run: install precompress
+run: install precompress pdflibs
 	@if [ -n "$(SNAPSHOT)" ] || [ ! -f $(STORE)/manifest.json ]; then $(MAKE) --no-print-directory build; fi
 	DASHBOARD_STORE=$(STORE) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
 	  --access-logfile - app:server
 
-test: install chromium
+test: install chromium pdflibs
 	$(BIN)/ruff check .
 	DASHBOARD_SNAPSHOT=$(abspath $(TEST_SNAPSHOT)) $(BIN)/python -m pytest -q
 

@@ -63,6 +63,14 @@ def value_text(value: object, ind: Indicator, lang: str) -> str:
     return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
 
 
+def cadence(years) -> int:
+    """The series' usual step in years (1 yearly, 2 for a two-yearly survey): a longer
+    step between two values is a gap, a step of the cadence is not."""
+    ys = sorted({int(y) for y in years})
+    steps = [b - a for a, b in zip(ys, ys[1:], strict=False)]
+    return min(steps) if steps else 1
+
+
 def is_partial(flag: object) -> bool:
     return flag is not None and not pd.isna(flag) and bool(flag)
 
