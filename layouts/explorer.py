@@ -15,7 +15,8 @@ from dashboard.explorer import views
 from dashboard.explorer.panels import details_panel, values_table
 from dashboard.explorer.state import LEVELS, area_choices, parse_state, year_options
 from dashboard.exports.toolkit import explorer_toolkit
-from dashboard.i18n import t
+from dashboard.formatting import label_with_unit
+from dashboard.i18n import dropdown_labels, t
 from dashboard.projects.layer import Layer
 from dashboard.projects.panels import map_block
 from layouts.common import lang_switch, open_store, other_lang, site_nav
@@ -23,17 +24,23 @@ from layouts.common import lang_switch, open_store, other_lang, site_nav
 GRAPH_CONFIG = figures.GRAPH_CONFIG
 
 
+#: The indicator list shows at least 8 options at once, also when labels wrap to two lines.
+PICKER_HEIGHT = 560
+
+
 def indicator_options(store, lang: str) -> list[dict]:
-    """Indicators grouped by theme (theme first in the label), unit and source in a tooltip."""
+    """Indicators grouped by theme (theme first in the label, the unit named once),
+    searchable in the page's language; definition and licence in a tooltip."""
     out = []
     for theme, inds in store.catalogue.by_theme().items():
+        theme_label = t("theme." + theme, lang)
         for ind in inds:
             if not store.years(ind.key):
                 continue
-            label = f"{t('theme.' + theme, lang)} · {ind.label.get(lang)} ({ind.unit.get(lang)})"
-            out.append({"label": label, "value": ind.key,
+            label = label_with_unit(ind.label.get(lang), ind.unit.get(lang))
+            out.append({"label": f"{theme_label} · {label}", "value": ind.key,
                         "title": f"{ind.definition.get(lang)} — {ind.licence}",
-                        "search": f"{ind.label.nl} {ind.label.en} {theme}"})
+                        "search": f"{label} {theme_label}"})
     return out
 
 
@@ -79,7 +86,8 @@ def layout(**query) -> html.Main:
         search_box(lang),
         _control(t("explorer.indicator", lang), dcc.Dropdown(
             id=ids.EXPLORER_INDICATOR, options=indicator_options(store, lang),
-            value=st.indicator, clearable=False, searchable=True), ids.EXPLORER_INDICATOR),
+            value=st.indicator, clearable=False, searchable=True, maxHeight=PICKER_HEIGHT,
+            labels=dropdown_labels(lang)), ids.EXPLORER_INDICATOR),
         _control(t("explorer.year", lang), dcc.Dropdown(
             id=ids.EXPLORER_YEAR,
             options=year_options(store, st.indicator, st.level, st.area, lang),
@@ -145,7 +153,8 @@ def layout(**query) -> html.Main:
             html.Section([html.H2(t("explorer.scatter", lang)),
                           _control(t("explorer.indicator2", lang), dcc.Dropdown(
                               id=ids.EXPLORER_INDICATOR2, value=st.indicator2,
-                              options=indicator_options(store, lang), clearable=False),
+                              options=indicator_options(store, lang), clearable=False,
+                              maxHeight=PICKER_HEIGHT, labels=dropdown_labels(lang)),
                               ids.EXPLORER_INDICATOR2),
                           dcc.Graph(id=ids.EXPLORER_SCATTER, clear_on_unhover=True,
                                     figure=views.scatter(store, st), config=GRAPH_CONFIG)]),

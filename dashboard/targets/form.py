@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from dashboard import pages
+from dashboard.formatting import label_with_unit
 from dashboard.i18n import t
 from dashboard.store import Store
 from dashboard.targets.db import all_targets, delete_target, save_target, saved_targets
@@ -114,9 +115,10 @@ def rule_options(lang: str) -> list[dict]:
 
 
 def indicator_options(store: Store, lang: str) -> list[dict]:
-    """Indicators with data, as ``theme · label (unit)``."""
-    return [{"label": f"{t('theme.' + ind.theme, lang)} · {ind.label.get(lang)} "
-                      f"({ind.unit.get(lang)})", "value": ind.key}
+    """Indicators with data, as ``theme · label (unit)``, the unit named once."""
+    return [{"label": f"{t('theme.' + ind.theme, lang)} · "
+                      f"{label_with_unit(ind.label.get(lang), ind.unit.get(lang))}",
+             "value": ind.key}
             for ind in store.catalogue if store.years(ind.key)]
 
 
