@@ -40,11 +40,13 @@ FLAGGED_COLOUR = "#f4f1ea"
 FLAGGED_LINE = "#4d4d4d"
 #: Outline of selected areas (map, bars, points): near-black reads on every ramp step.
 HIGHLIGHT = "#111111"
-#: Points in scatter plots, and the fill of selected points (Okabe-Ito blue / vermillion).
-POINT_COLOUR = "#0072b2"
+#: Points in scatter plots (the page's blue), and the fill of selected points (Okabe-Ito
+#: vermillion).
+POINT_COLOUR = BRAND
 SELECTED_COLOUR = "#d55e00"
-#: Lines of selected areas in trend charts (Okabe-Ito, without its yellow).
-LINE_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
+#: Lines of selected areas in trend charts: the page's blue, then Okabe-Ito without its
+#: yellow.
+LINE_COLOURS = [BRAND, "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
 #: Benchmark lines: greys, told apart by dash pattern as well as shade.
 BENCHMARK_COLOURS = ["#4d4d4d", "#7a7a7a", "#999999", "#333333"]
 BENCHMARK_DASHES = ["dash", "dot", "dashdot", "longdash"]

@@ -13,7 +13,7 @@ from datetime import date
 from dash import dcc, html
 
 from dashboard import ids, pages
-from dashboard.formatting import format_date
+from dashboard.formatting import format_date, short_label
 from dashboard.i18n import parse_lang, t
 from dashboard.settings import get_settings
 from dashboard.targets.figures import SPARK_CONFIG, detail_figure, sparkline
@@ -52,7 +52,8 @@ def _nav(lang: str) -> html.Nav:
 def _card(data: dict, figure) -> html.Article:
     facts = [part for label, value in data["facts"] for part in (html.Dt(label), html.Dd(value))]
     return html.Article([
-        html.H3([data["label"], " ", html.Span(f"({data['unit']})", className="unit")]),
+        html.H3([short_label(data["label"], data["unit"]), " ",
+                 html.Span(f"({data['unit']})", className="unit")]),
         html.P([data["area_line"]] + ([html.Br(), html.Em(data["origin"])]
                                       if data["origin"] else []), className="muted"),
         html.P(data["status_text"], className="status-badge"),
@@ -81,13 +82,16 @@ def _pillars(store, results, lang: str) -> html.Div:
             html.H2(t(f"targets.pillar.{pillar}", lang)),
             html.Div(cards, className="target-cards") if cards
             else html.P(t("targets.pillar_empty", lang), className="muted"),
-        ], id=ids.targets_pillar(pillar), className="target-pillar"))
-    return html.Div(sections, id=ids.TARGETS_PILLARS)
+        # Pillars share rows on a wide screen; each is as wide as its cards need.
+        ], id=ids.targets_pillar(pillar), className="target-pillar",
+            style={"--cards": max(len(cards), 1)}))
+    return html.Div(sections, id=ids.TARGETS_PILLARS, className="target-pillars")
 
 
 def _matrix(data: dict, lang: str) -> html.Table:
     head = html.Tr([html.Th(t("targets.matrix_wijk", lang), scope="col")]
-                   + [html.Th([c["label"], html.Br(), html.Span(c["unit"], className="unit")],
+                   + [html.Th([short_label(c["label"], c["unit"]), html.Br(),
+                               html.Span(c["unit"], className="unit")],
                               scope="col") for c in data["columns"]])
     rows = []
     for row in data["rows"]:
@@ -182,6 +186,10 @@ def layout(**query) -> html.Main:
         _nav(lang),
         html.H1(t("targets.title", lang)),
         html.P(t("targets.intro", lang), className="lead"),
+        html.Details([html.Summary(t("targets.how_to_read", lang)),
+                      html.Ul([html.Li(t(k, lang)) for k in (
+                          "targets.how_rule", "targets.how_track", "targets.how_partial")])],
+                     open=True, className="how-to-read"),
         html.Div([html.P(n, className="notice") for n in notices], id=ids.TARGETS_NOTICES,
                  role="status"),
         _pillars(store, results, lang),

@@ -108,7 +108,7 @@ def page_table(store, projects: list[Project], lang: str, selected: str | None) 
             html.Td(pillar_text(p.pillar, lang)), html.Td(period_text(p, lang)),
             html.Td([where] + ([html.Br(), html.Span(gemeenten, className="muted")]
                                if gemeenten and gemeenten != where else [])),
-            html.Td("; ".join(p.organisations)), html.Td(p.source),
+            html.Td("; ".join(p.organisations)), html.Td(p.source_text),
         ], **{"data-key": p.key}))
     caption = html.Caption(t("projects.table_caption", lang, n=len(projects)))
     if not projects:
