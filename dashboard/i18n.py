@@ -33,8 +33,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explorer.scale": ("Kleuren", "Colours"),
     "explorer.scale_classes": ("Klassen (kwintielen)", "Classes (quintiles)"),
     "explorer.scale_continuous": ("Doorlopend", "Continuous"),
-    "explorer.add_mode": ("Klik voegt toe aan selectie (max. 4)",
-                          "Click adds to selection (max 4)"),
+    "explorer.add_mode": ("Klikken voegt gebieden toe aan de selectie (hoogstens 4)",
+                          "Clicking adds areas to the selection (up to 4)"),
     "explorer.clear": ("Selectie wissen", "Clear selection"),
     "explorer.map": ("Kaart", "Map"),
     "explorer.map_note": (
@@ -63,7 +63,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explorer.rank": ("Positie", "Rank"),
     "explorer.diff_with": ("Verschil met {name}", "Difference with {name}"),
     "explorer.partial": ("(deels berekend: een deel is geheim of ontbreekt)",
-                         "(partial: part of it is secret or missing)"),
+                         "(partly computed: some of its parts are secret or missing)"),
     "explorer.about_indicator": ("Over deze indicator", "About this indicator"),
     "explorer.no_data": ("Geen gegevens voor deze keuze.", "No data for this choice."),
     "explorer.bad_param": (
@@ -79,7 +79,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "status.missing": ("geen gegevens", "no data"),
     "explorer.level_buurt": ("Buurt (Rotterdam: wijk)", "Buurt (Rotterdam: wijk)"),
     "explorer.level_wijk": ("Wijk (Rotterdam: gebied)", "Wijk (Rotterdam: district)"),
-    "explorer.level_gemeente": ("Gemeente (heel Nederland)", "Municipality (all of NL)"),
+    "explorer.level_gemeente": ("Gemeente (heel Nederland)",
+                                "Municipality (all of the Netherlands)"),
     "app.title": ("Wijkdashboard", "Neighbourhood dashboard"),
     "app.error": ("Er ging iets mis op de server. Probeer het later opnieuw.",
                   "Something went wrong on the server. Please try again later."),
@@ -90,14 +91,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "lang.name_nl": ("Nederlands", "Dutch"),
     "lang.name_en": ("Engels", "English"),
-    "home.title": ("Wat zit er in de databank", "What the data store holds"),
+    "home.title": ("Wat staat er in de databank", "What the data store holds"),
     "home.intro": (
         "Een overzicht van de gegevens die dit dashboard heeft ingelezen: gebieden, jaren, "
         "indicatoren en bronnen.",
         "An overview of the data this dashboard has loaded: areas, years, indicators "
         "and sources.",
     ),
-    "home.built_at": ("Databank gebouwd op {date}.", "Store built on {date}."),
+    "home.built_at": ("Databank gebouwd op {date}.", "Data store built on {date}."),
     "home.n_observations": ("Aantal waarnemingen: {n}.", "Number of observations: {n}."),
     "home.gemeenten": ("Gemeenten", "Municipalities"),
     "home.levels": ("Gebiedsniveaus", "Area levels"),
@@ -116,12 +117,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "home.computed": ("berekend", "computed"),
     "home.benchmark": (
         "Ter vergelijking bevat de databank ook cijfers van {n} gemeenten als geheel.",
-        "For comparison the store also holds figures for {n} municipalities as a whole.",
+        "For comparison, the data store also holds figures for {n} whole municipalities.",
     ),
     "home.counts": ("Waarnemingen per niveau en jaar", "Observations by level and year"),
     "home.counts_note": (
-        "Aantal waarden met status ‘ok’ (niet geheim, niet ontbrekend), over alle indicatoren.",
-        "Number of values with status ‘ok’ (not suppressed, not missing), over all indicators.",
+        "Aantal waarden met status ‘ok’ (niet geheim, niet ontbrekend), alle indicatoren samen.",
+        "Number of values with status ‘ok’ (not secret, not missing), across all indicators.",
     ),
     "home.year": ("Jaar", "Year"),
     "home.sources": ("Bronnen", "Sources"),
