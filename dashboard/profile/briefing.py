@@ -159,8 +159,8 @@ color:var(--muted)}footer p{margin:0 0 2pt}
 
 def comparison_text(comp: dict, lang: str) -> str:
     """"ongunstiger dan Rotterdam (98,3)": a headline figure against a reference area."""
-    return t(f"briefing.verdict_{comp['verdict']}", lang, name=comp["name"],
-             value=comp["value_text"])
+    key = "briefing.equal_to" if comp["verdict"] == "same" else "briefing.than"
+    return t(key, lang, name=comp["name"], value=comp["value_text"])
 
 
 def _card(row: dict, lang: str) -> str:

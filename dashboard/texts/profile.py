@@ -126,11 +126,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "briefing.word_same": ("gelijk", "equal"),
     "briefing.word_higher": ("hoger", "higher"),
     "briefing.word_lower": ("lager", "lower"),
-    "briefing.verdict_better": ("dan {name} ({value})", "than {name} ({value})"),
-    "briefing.verdict_worse": ("dan {name} ({value})", "than {name} ({value})"),
-    "briefing.verdict_higher": ("dan {name} ({value})", "than {name} ({value})"),
-    "briefing.verdict_lower": ("dan {name} ({value})", "than {name} ({value})"),
-    "briefing.verdict_same": ("aan {name} ({value})", "to {name} ({value})"),
+    "briefing.than": ("dan {name} ({value})", "than {name} ({value})"),
+    "briefing.equal_to": ("aan {name} ({value})", "to {name} ({value})"),
     "briefing.full_tables": (
         "Alle cijfers, met positie en ontwikkeling per thema, staan op de webpagina van dit "
         "profiel.",
