@@ -16,6 +16,7 @@ import shapely
 from dashboard import colours as C
 from dashboard.formatting import format_date, format_number, short_label, with_unit
 from dashboard.i18n import t
+from dashboard.profile.model import OUTER_BENCHMARKS
 from dashboard.store import Store
 from geo.svg import SvgFrame, bounds_of
 
@@ -87,10 +88,11 @@ def _gap_candidates(data: dict) -> list[tuple[float, dict, dict]]:
     for row in _rows(data, recent=True):
         if row["direction"] == "neutral" or row["kind"] == "count" or not row["differences"]:
             continue
-        # The gemeente is the reference readers know best; else the first one there is.
-        ref = next((d for d in row["differences"]
-                    if data["gemeente"] and d["code"] == data["gemeente"]["code"]),
-                   row["differences"][0])
+        # The gemeente is the reference readers know best; a gemeente or a combined area
+        # of its own is set against the G4 or the Netherlands.
+        wanted = [data["gemeente"]["code"]] if data["gemeente"] else list(OUTER_BENCHMARKS)
+        refs = {d["code"]: d for d in row["differences"]}
+        ref = next((refs[c] for c in wanted if c in refs), row["differences"][0])
         if ref["value"] == 0:
             continue
         rel = (row["value"] - ref["value"]) / abs(ref["value"])
@@ -100,17 +102,16 @@ def _gap_candidates(data: dict) -> list[tuple[float, dict, dict]]:
     return out
 
 
-def _last_run(series: list[dict]) -> list[dict]:
-    """The last stretch of consecutive years with values and no boundary break."""
-    run: list[dict] = []
+def _comparable_values(series: list[dict]) -> list[dict]:
+    """The values since the last boundary change CBS flags (years without a value are left
+    out; the years of the first and last value are always named with them)."""
+    out: list[dict] = []
     for p in series:
-        cont = run and p["year"] == run[-1]["year"] + 1 and \
-            p.get("comparable_with_previous") is not False
-        if p["value"] is None:
-            run = []
-            continue
-        run = [*run, p] if cont else [p]
-    return run
+        if p.get("comparable_with_previous") is False:
+            out = []
+        if p["value"] is not None:
+            out.append(p)
+    return out
 
 
 def _change_message(store: Store, data: dict, lang: str) -> str | None:
@@ -118,8 +119,8 @@ def _change_message(store: Store, data: dict, lang: str) -> str | None:
     for row in _rows(data, recent=True):
         if row["kind"] == "count" or row["kind"] == "index":
             continue
-        run = _last_run(row["series"])
-        if len(run) < 3 or run[0]["value"] == 0:
+        run = _comparable_values(row["series"])
+        if len(run) < 2 or run[-1]["year"] - run[0]["year"] < 3 or run[0]["value"] == 0:
             continue
         rel = abs(run[-1]["value"] - run[0]["value"]) / abs(run[0]["value"])
         if round(run[-1]["value"] - run[0]["value"], row["decimals"]) and \
@@ -144,22 +145,35 @@ def _change_message(store: Store, data: dict, lang: str) -> str | None:
     return text
 
 
+def _gap_message(gap: tuple[float, dict, dict], key: str, lang: str) -> str:
+    _, row, ref = gap
+    return t(key, lang, label=short_label(row["label"], row["unit"]), name=ref["name"],
+             value=with_unit(row["value_text"], row["unit"]), ref=ref["value_text"],
+             year=row["year"])
+
+
 def key_messages(store: Store, data: dict, lang: str) -> list[str]:
-    """Three sentences from the numbers: the largest unfavourable and favourable gap with
-    the gemeente (relative to its value), and the largest change within an unbroken run of
-    at least three years. Fewer when the numbers do not allow them."""
+    """Three sentences from the numbers: the widest unfavourable gap with the gemeente
+    (relative to its value), the widest favourable one (or, when there is none, the next
+    widest unfavourable one), and the largest relative change between the first and the
+    latest value since the last boundary change, at least three years apart (or the next
+    gap). Fewer when the numbers do not allow them."""
     gaps = sorted(_gap_candidates(data), key=lambda c: c[0])
+    worse = [g for g in gaps if g[0] < 0]
+    better = [g for g in gaps if g[0] > 0][::-1]
     out = []
-    for pick, key, wanted in ((gaps[:1], "briefing.msg_worse", lambda s: s < 0),
-                              (gaps[-1:], "briefing.msg_better", lambda s: s > 0)):
-        for score, row, ref in pick:
-            if wanted(score):
-                out.append(t(key, lang, label=short_label(row["label"], row["unit"]),
-                             name=ref["name"],
-                             value=with_unit(row["value_text"], row["unit"]),
-                             ref=ref["value_text"], year=row["year"]))
+    if worse:
+        out.append(_gap_message(worse.pop(0), "briefing.msg_worse", lang))
+    if better:
+        out.append(_gap_message(better.pop(0), "briefing.msg_better", lang))
+    elif worse:
+        out.append(_gap_message(worse.pop(0), "briefing.msg_worse_next", lang))
     change = _change_message(store, data, lang)
-    return out + ([change] if change else [])
+    if change:
+        out.append(change)
+    elif worse:
+        out.append(_gap_message(worse.pop(0), "briefing.msg_worse_next", lang))
+    return out
 
 
 def locator_svg(store: Store, code: str, label: str = "") -> str:

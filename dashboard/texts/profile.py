@@ -108,6 +108,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name} ({year}).",
         "The widest favourable gap with {name}: {label}, {value}, against {ref} in {name} "
         "({year})."),
+    "briefing.msg_worse_next": (
+        "Ook ver achter op {name}: {label}, {value}, tegenover {ref} in {name} ({year}).",
+        "Also well behind {name}: {label}, {value}, against {ref} in {name} ({year})."),
     "briefing.msg_change": (
         "De grootste verandering: {label} ging van {a} in {y0} naar {b} in {y1}.",
         "The largest change: {label} went from {a} in {y0} to {b} in {y1}."),

@@ -63,8 +63,8 @@ def _row(key, theme, value, ref, direction="higher_worse", year=2024, kind="shar
     return {"key": key, "label": key, "unit": "%", "kind": kind, "decimals": 1,
             "direction": direction, "year": year, "value": value,
             "value_text": f"{value:.1f}", "partial": False,
-            "series": [_point(2020, value / 2, None), _point(2021, value * 0.75),
-                       _point(2022, value)],
+            "series": [_point(2019, value / 2, None), _point(2020, None),
+                       _point(2021, value * 0.75), _point(2022, value)],
             "differences": [{"code": "GM1", "name": "Stad", "value": ref,
                              "value_text": f"{ref:.1f}", "partial": False}],
             "theme": theme}
@@ -101,8 +101,18 @@ def test_key_messages_name_the_widest_gaps_and_the_largest_change():
     assert len(msgs) == 3
     assert msgs[0].startswith("The widest unfavourable gap with Stad: worst, 30.0%")
     assert msgs[1].startswith("The widest favourable gap with Stad: best, 80.0%")
-    assert "from 15.0 in 2020 to 30.0% in 2022" in msgs[2] and "worst" in msgs[2]
+    # The first and latest value since the last boundary change, a missing year between.
+    assert "from 15.0 in 2019 to 30.0% in 2022" in msgs[2] and "worst" in msgs[2]
     assert not any("because" in m or "due to" in m for m in msgs)
+
+
+def test_without_a_favourable_gap_the_next_unfavourable_one_is_named():
+    rows = [_row("worst", "werk", 30.0, 10.0), _row("mild", "werk", 12.0, 10.0)]
+    for r in rows:  # a boundary change in 2021 leaves too short a stretch for a change
+        r["series"][2]["comparable_with_previous"] = False
+    msgs = key_messages(_NoSeries(), _data(rows), "nl")
+    assert [m.split(":")[0] for m in msgs] == ["De grootste achterstand op Stad",
+                                                "Ook ver achter op Stad"]
 
 
 def test_sources_are_named_by_title_and_publisher_grouped_over_years():
