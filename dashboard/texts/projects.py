@@ -19,8 +19,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "projects.until": ("tot en met {end}", "until {end}"),
     "projects.period_unknown": ("periode onbekend", "period unknown"),
     "projects.source": ("Bron: {source}", "Source: {source}"),
-    "projects.source_page": ("openbare webpagina over {name}", "public web page about {name}"),
-    "projects.source_upload": ("upload ({source})", "upload ({source})"),
     "projects.layer": ("Projecten", "Projects"),
     "projects.pillars": ("Pijlers op de kaart", "Pillars on the map"),
     "projects.pillar_filter": ("Pijler", "Pillar"),
