@@ -196,7 +196,7 @@ def test_ranking_bar_benchmarks_selection_and_height():
     # The unit is named once, in the axis title: not on every bar or reference label.
     assert [a.text for a in fig.layout.annotations] == ["Rotterdam-Zuid: 21.5", "Rotterdam: 15.0"]
     assert list(fig.data[0].text) == ["30.0", "20.0", "10.0"]
-    assert fig.layout.xaxis.title.text.endswith("(%)")
+    assert fig.layout.xaxis.title.text.startswith("Label werkloos en (%)<br>")
     # Labels run away from the nearer edge; the range leaves room right of the longest bar.
     assert [a.xanchor for a in fig.layout.annotations] == ["right", "left"]
     assert fig.layout.xaxis.range[1] > 30.0
