@@ -187,7 +187,7 @@ def test_no_hover_label_of_the_old_view_stays(start_server, built_store, store, 
     click_area_on_map(page, store, "BU05991283")  # Oud IJsselmonde
     page.wait_for_function(f"""() => document.querySelector('{MAP}').data[2].locations
         .includes('BU05991283')""", timeout=WAIT_MS)
-    old = page.locator(f"{MAP} .hoverlayer .hovertext").all_inner_texts()
+    old = page.locator(f"{MAP} .hoverlayer .hovertext").all_text_contents()  # SVG: no innerText
     assert any("Oud IJsselmonde" in text for text in old)  # the label the repro leaves
     page.get_by_role("button", name=t("explorer.clear", "nl")).click()
     page.locator("#explorer-level").get_by_text(t("explorer.level_wijk", "nl")).click()
