@@ -19,10 +19,16 @@ def snapshot_path() -> Path:
     return Path(os.environ.get("DASHBOARD_SNAPSHOT", DEFAULT_SNAPSHOT)).resolve()
 
 
+#: Test data: the session secret of test servers (never a real one).
+TEST_SECRET = "test-secret-key-for-the-test-suite-only-0123456789"
+
+
 @pytest.fixture(autouse=True)
 def _own_database(tmp_path, monkeypatch):
-    """Every test gets its own empty database, never the project's data/dashboard.sqlite."""
+    """Every test gets its own empty database, never the project's data/dashboard.sqlite,
+    and a session secret (the app refuses to start without one)."""
     monkeypatch.setenv("DASHBOARD_DB_URL", f"sqlite:///{tmp_path / 'dashboard.sqlite'}")
+    monkeypatch.setenv("DASHBOARD_SECRET_KEY", TEST_SECRET)
 
 
 @pytest.fixture(scope="session")

@@ -34,6 +34,8 @@ PROJECTS_TEMPLATE = "projects-template"
 PROJECTS_EXPORT_CSV = "projects-export-csv"
 PROJECTS_EXPORT_GEOJSON = "projects-export-geojson"
 PROJECTS_DOWNLOAD = "projects-download"
+PROJECTS_EXPORT_HISTORY = "projects-export-history"
+PROJECTS_UPLOAD_LOCKED = "projects-upload-locked"
 PROJECTS_DATA_VERSION = "projects-data-version"
 
 

@@ -8,10 +8,12 @@ from staff typing in the app. Numbers stay numbers; a missing value stays empty.
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pandas as pd
 
+from dashboard.auth.audit import changes, history_csv
 from dashboard.exports.tidy import neutralise
 from dashboard.i18n import t
 from dashboard.targets.form import load_targets
@@ -80,3 +82,11 @@ def export_file(store, data_dir, fmt: str, lang: str, today: date | None = None
     frame = status_table(store, [evaluate(store, x) for x in targets], lang, today)
     content = to_csv(frame) if fmt == "csv" else to_xlsx(frame, lang, today)
     return content, filename(fmt, today)
+
+
+def history_file(key: object, lang: str) -> tuple[bytes, str] | None:
+    """Every recorded change to target ``key`` as a formula-safe CSV ``(content, name)``;
+    None for a value that is not a target key."""
+    if not isinstance(key, str) or not re.match(r"^[a-z][a-z0-9_]{1,47}$", key):
+        return None
+    return history_csv(changes("target", key), lang), f"doel-{key}-wijzigingen.csv"

@@ -92,6 +92,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Drag a file here or click to choose"),
     "projects.template": ("Sjabloon (CSV)", "Template (CSV)"),
     "projects.export_csv": ("Alles als CSV", "Everything as CSV"),
+    "projects.export_history": ("Wie uploadde wat (CSV)", "Who uploaded what (CSV)"),
     "projects.export_geojson": ("Alles als GeoJSON", "Everything as GeoJSON"),
     "projects.upload_result": (
         "{file}: {saved} opgeslagen, {duplicates} al aanwezig (dubbel), {rejected} afgewezen.",

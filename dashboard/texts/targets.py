@@ -136,6 +136,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "targets.col.years": ("Gebruikte jaren", "Years used"),
     "targets.col.status": ("Status", "Status"),
     "targets.export_csv": ("Download CSV", "Download CSV"),
+    "targets.export_history": ("Wijzigingen van dit doel (CSV)", "Changes to this target (CSV)"),
     "targets.export_xlsx": ("Download Excel", "Download Excel"),
     # --- form -----------------------------------------------------------------------------
     "targets.form": ("Doel toevoegen of aanpassen", "Add or edit a target"),

@@ -25,7 +25,7 @@ def hostile(store):
                       "summary_nl": HOSTILE_SUMMARY, "summary_en": HOSTILE_SUMMARY,
                       "organisation": HOSTILE_ORG, "start_date": date(2022, 1, 1),
                       "area_codes": "BU05991572", "postcode": None, "lat": None,
-                      "lon": None, "source": "-upload"}])
+                      "lon": None, "source": "-upload"}], editor="test-editor")
     return next(p for p in all_projects() if p.origin == "upload")
 
 
