@@ -71,9 +71,9 @@ def auth_control(lang: str, next_path: str) -> html.Div:
                          className="nav-link nav-signin")]
     else:
         body = [html.Span(t("auth.signed_in_as", lang, name=editor), className="nav-editor"),
-                html.Form([html.Input(type="hidden", name="csrf_token", value=csrf_token()),
-                           html.Input(type="hidden", name="lang", value=lang),
-                           html.Input(type="hidden", name="next", value=next_path),
+                html.Form([dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
+                           dcc.Input(type="hidden", name="lang", value=lang),
+                           dcc.Input(type="hidden", name="next", value=next_path),
                            html.Button(t("auth.signout", lang), type="submit",
                                        id=ids.AUTH_SIGNOUT, className="nav-signout-button")],
                           action=pages.SIGNOUT_POST, method="post", className="nav-signout")]

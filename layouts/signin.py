@@ -27,12 +27,12 @@ def _first(value) -> str:
 def _form(lang: str, next_path: str) -> html.Form:
     def field(key: str, cid: str, **props) -> html.Div:
         return html.Div([html.Label(t(f"auth.{key}", lang), htmlFor=cid),
-                         html.Input(id=cid, required=True, **props)], className="control")
+                         dcc.Input(id=cid, required=True, **props)], className="control")
 
     return html.Form([
-        html.Input(type="hidden", name="csrf_token", value=csrf_token()),
-        html.Input(type="hidden", name="lang", value=lang),
-        html.Input(type="hidden", name="next", value=next_path),
+        dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
+        dcc.Input(type="hidden", name="lang", value=lang),
+        dcc.Input(type="hidden", name="next", value=next_path),
         field("username", ids.AUTH_USERNAME, name="username", type="text", maxLength=80,
               autoComplete="username"),
         field("password", ids.AUTH_PASSWORD, name="password", type="password",

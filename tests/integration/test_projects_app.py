@@ -126,9 +126,10 @@ def test_projects_page_lists_everything_and_opens_a_project_from_the_url(dash_cl
     assert "not what the project achieved" in text
 
 
-def test_filters_and_upload_then_export(dash_client, store):
+def test_filters_and_upload_then_export(editor_client, store):
     from dashboard.projects.upload import MAX_BYTES
 
+    dash_client = editor_client
     dash_client.render("/projecten", "")
     assert dash_client.props[(ids.PROJECTS_UPLOAD, "max_size")] == 2 * MAX_BYTES
     dash_client.change(ids.PROJECTS_AREA, "value", "GM0363")

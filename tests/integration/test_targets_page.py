@@ -14,6 +14,7 @@ from dashboard.store import get_store
 from dashboard.targets.db import saved_targets
 from dashboard.targets.model import load_default_targets
 from tests.dash_client import DashClient
+from tests.editor import sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +25,8 @@ def dash(built_store, monkeypatch):
     monkeypatch.delenv("DASHBOARD_DEBUG", raising=False)
     from app import create_app
 
-    return DashClient(create_app().server.test_client())
+    client = create_app().server.test_client()
+    return DashClient(client, headers=sign_in(client))
 
 
 def find(node, pred) -> list[dict]:

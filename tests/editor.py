@@ -1,0 +1,32 @@
+"""Signing a test client in as an editor, as a browser does: the CSRF cookie from a page,
+then the sign-in form. Test data: the account and password exist only in test databases."""
+
+from __future__ import annotations
+
+from dashboard import pages
+from dashboard.auth.accounts import add_account, get_account
+from dashboard.auth.web import CSRF_COOKIE, CSRF_HEADER
+
+EDITOR = "redacteur"
+PASSWORD = "test-wachtwoord-lang-genoeg"
+
+
+def csrf_cookie(client) -> str | None:
+    """The CSRF cookie a Flask test client holds, or None."""
+    cookie = client.get_cookie(CSRF_COOKIE)
+    return cookie.value if cookie else None
+
+
+def sign_in(client, name: str = EDITOR, password: str = PASSWORD) -> dict[str, str]:
+    """Create the account if needed, sign ``client`` (a Flask test client) in, and return
+    the headers a callback then needs (the CSRF header, as dash-renderer sends it)."""
+    if get_account(name) is None:
+        add_account(name, password)
+    client.get(pages.SIGNIN)
+    response = client.post(pages.SIGNIN_POST, data={
+        "username": name, "password": password, "csrf_token": csrf_cookie(client),
+        "lang": "nl", "next": pages.TARGETS})
+    assert response.status_code == 303, response.status_code
+    assert "error=" not in response.headers["Location"], response.headers["Location"]
+    client.get(pages.TARGETS)  # the new session's CSRF cookie
+    return {CSRF_HEADER: csrf_cookie(client)}
