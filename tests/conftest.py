@@ -62,3 +62,29 @@ def store(built_store):
     from dashboard.store import Store
 
     return Store.open(built_store, data_dir=ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the session (fails loudly if it cannot start)."""
+    from tests.databases import PostgresServer
+
+    server = PostgresServer()
+    try:
+        server.start()
+    except RuntimeError as exc:
+        server.stop()
+        pytest.fail(str(exc))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path, monkeypatch) -> str:
+    """An empty database on each backend, also made the app's (``DASHBOARD_DB_URL``)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'backend.sqlite'}"
+    else:
+        url = request.getfixturevalue("postgres_server").new_database()
+    monkeypatch.setenv("DASHBOARD_DB_URL", url)
+    return url

@@ -3,7 +3,9 @@ then the sign-in form. Test data: the account and password exist only in test da
 
 from __future__ import annotations
 
-from dashboard import pages
+from urllib.parse import urlencode
+
+from dashboard import ids, pages
 from dashboard.auth.accounts import add_account, get_account
 from dashboard.auth.web import CSRF_COOKIE, CSRF_HEADER
 
@@ -30,3 +32,15 @@ def sign_in(client, name: str = EDITOR, password: str = PASSWORD) -> dict[str, s
     assert "error=" not in response.headers["Location"], response.headers["Location"]
     client.get(pages.TARGETS)  # the new session's CSRF cookie
     return {CSRF_HEADER: csrf_cookie(client)}
+
+
+def sign_in_page(page, base_url: str, next_path: str = pages.TARGETS + "?lang=nl") -> None:
+    """Sign a Playwright ``page`` in as the test editor through the sign-in form; it lands
+    on ``next_path`` with "Aangemeld als …" in the menu."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{base_url}{pages.SIGNIN}?{urlencode({'lang': 'nl', 'next': next_path})}")
+    page.locator(f"#{ids.AUTH_USERNAME}").fill(EDITOR)
+    page.locator(f"#{ids.AUTH_PASSWORD}").fill(PASSWORD)
+    page.locator(f"#{ids.AUTH_SUBMIT}").click()
+    expect(page.locator(f"#{ids.NAV_AUTH}")).to_contain_text(f"Aangemeld als {EDITOR}")

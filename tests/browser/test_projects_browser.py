@@ -8,6 +8,7 @@ from dashboard.i18n import t
 from dashboard.projects.places import placement
 from dashboard.projects.registry import load_projects
 from tests.browser.explorer_page import IDLE, MAP_READY, WAIT_MS
+from tests.editor import sign_in_page
 
 MAP = "#explorer-map .js-plotly-plot"
 
@@ -96,7 +97,7 @@ def test_projects_page_around_a_project_and_hostile_upload(start_server, built_s
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     server = start_server(built_store)
-    page.goto(server.url + "/projecten")
+    sign_in_page(page, server.url, "/projecten")
     expect(page.get_by_role("heading", level=1)).to_have_text(t("projects.title", "nl"))
     table = page.locator("#projects-list")
     expect(table.locator("tbody tr")).to_have_count(len(load_projects()))
