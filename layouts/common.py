@@ -71,13 +71,19 @@ def auth_control(lang: str, next_path: str) -> html.Div:
                          className="nav-link nav-signin")]
     else:
         body = [html.Span(t("auth.signed_in_as", lang, name=editor), className="nav-editor"),
-                html.Form([dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
-                           dcc.Input(type="hidden", name="lang", value=lang),
-                           dcc.Input(type="hidden", name="next", value=next_path),
+                html.Form([*form_fields(lang, next_path),
                            html.Button(t("auth.signout", lang), type="submit",
                                        id=ids.AUTH_SIGNOUT, className="nav-signout-button")],
                           action=pages.SIGNOUT_POST, method="post", className="nav-signout")]
     return html.Div(body, id=ids.NAV_AUTH, className="nav-auth")
+
+
+def form_fields(lang: str, next_path: str) -> list:
+    """The hidden fields of the sign-in and sign-out forms: the session's CSRF token, the
+    language, and where to go afterwards."""
+    return [dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
+            dcc.Input(type="hidden", name="lang", value=lang),
+            dcc.Input(type="hidden", name="next", value=next_path)]
 
 
 def data_date(lang: str) -> list:

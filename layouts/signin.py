@@ -12,9 +12,9 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import ids, pages
-from dashboard.auth.web import csrf_token, current_editor, safe_next
+from dashboard.auth.web import current_editor, safe_next
 from dashboard.i18n import parse_lang, t
-from layouts.common import lang_switch, other_lang, site_nav
+from layouts.common import form_fields, lang_switch, other_lang, site_nav
 
 PATH = pages.SIGNIN
 ERRORS = ("failed", "csrf", "throttled")
@@ -30,9 +30,7 @@ def _form(lang: str, next_path: str) -> html.Form:
                          dcc.Input(id=cid, required=True, **props)], className="control")
 
     return html.Form([
-        dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
-        dcc.Input(type="hidden", name="lang", value=lang),
-        dcc.Input(type="hidden", name="next", value=next_path),
+        *form_fields(lang, next_path),
         field("username", ids.AUTH_USERNAME, name="username", type="text", maxLength=80,
               autoComplete="username"),
         field("password", ids.AUTH_PASSWORD, name="password", type="password",

@@ -8,7 +8,6 @@ from staff typing in the app. Numbers stay numbers; a missing value stays empty.
 from __future__ import annotations
 
 import io
-import re
 from datetime import date
 
 import pandas as pd
@@ -16,7 +15,7 @@ import pandas as pd
 from dashboard.auth.audit import changes, history_csv
 from dashboard.exports.tidy import neutralise
 from dashboard.i18n import t
-from dashboard.targets.form import load_targets
+from dashboard.targets.form import is_target_key, load_targets
 from dashboard.targets.report import evaluate, status_table
 
 
@@ -87,6 +86,6 @@ def export_file(store, data_dir, fmt: str, lang: str, today: date | None = None
 def history_file(key: object, lang: str) -> tuple[bytes, str] | None:
     """Every recorded change to target ``key`` as a formula-safe CSV ``(content, name)``;
     None for a value that is not a target key."""
-    if not isinstance(key, str) or not re.match(r"^[a-z][a-z0-9_]{1,47}$", key):
+    if not is_target_key(key):
         return None
     return history_csv(changes("target", key), lang), f"doel-{key}-wijzigingen.csv"

@@ -33,6 +33,11 @@ _SLUG = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
 PAGE_PATH = pages.TARGETS  # a save reloads the page
 
 
+def is_target_key(value: object) -> bool:
+    """Whether ``value`` could be a target key (a slug: ``werk_bijstand``)."""
+    return isinstance(value, str) and bool(_SLUG.match(value))
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a save or delete did: ``ok``, the messages to show, and the key concerned."""
