@@ -158,3 +158,12 @@ def test_filters_and_upload_then_export(editor_client, store):
     calls = dash_client.change(ids.PROJECTS_EXPORT_GEOJSON, "n_clicks", 1)
     doc = json.loads(calls[0].response["response"][ids.PROJECTS_DOWNLOAD]["data"]["content"])
     assert len(doc["features"]) == len(rows)
+    # Who uploaded what: one upload added one activity (the repeat added nothing).
+    calls = dash_client.change(ids.PROJECTS_EXPORT_HISTORY, "n_clicks", 1)
+    sent = calls[0].response["response"][ids.PROJECTS_DOWNLOAD]["data"]
+    assert sent["filename"] == "uploads-wijzigingen.csv"
+    history = list(csv.DictReader(io.StringIO(sent["content"].lstrip("\ufeff"))))
+    assert {(r["redacteur"], r["sleutel"], r["veld"], r["na"]) for r in history} >= {
+        ("redacteur", "test.csv", "saved", "1"), ("redacteur", "test.csv", "file", "test.csv")}
+    [added] = [r for r in history if r["veld"] == "activities"]
+    assert added["na"].startswith("Test: =cmd|' /C calc'!A0 (")  # project: name (uid)
