@@ -40,8 +40,8 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 # Package JavaScript (Plotly: 4.8 MB) brotli-compressed once at the strongest level.
-precompress: install
-	$(BIN)/python app.py precompress
+precompress: install $(SECRET_FILE)
+	DASHBOARD_SECRET_KEY="$${DASHBOARD_SECRET_KEY:-$$(cat $(SECRET_FILE))}" $(BIN)/python app.py precompress
 
 # WeasyPrint (the profile as PDF) needs Pango, HarfBuzz's subsetter and a font from Debian.
 pdflibs:
