@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine:
 #   make run SNAPSHOT=../shared/snapshot   build the store (offline) and serve the dashboard
 #   make test                              install everything and run every test
+#                                          (Debian chromium and postgresql via apt-get)
 #   make bench / make load                 benchmarks and a load test on loopback
 # Without SNAPSHOT, `make run` fetches live from CBS and PDOK.
 
@@ -19,8 +20,10 @@ DURATION ?= 60
 BENCH_ARGS ?=
 LOAD_ARGS ?=
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The session secret of `make run`: made once for a newcomer, kept, git-ignored.
+SECRET_FILE ?= .secret_key
 
-.PHONY: run build serve test install chromium lint clean bench load precompress
+.PHONY: run build serve test install chromium pdflibs postgresql lint clean bench load precompress
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,20 +40,39 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 # Package JavaScript (Plotly: 4.8 MB) brotli-compressed once at the strongest level.
-precompress: install
-	$(BIN)/python app.py precompress
+precompress: install $(SECRET_FILE)
+	DASHBOARD_SECRET_KEY="$${DASHBOARD_SECRET_KEY:-$$(cat $(SECRET_FILE))}" $(BIN)/python app.py precompress
+
+# WeasyPrint (the profile as PDF) needs Pango, HarfBuzz's subsetter and a font from Debian.
+pdflibs:
+	@ldconfig -p | grep -q libpangoft2-1.0.so.0 && ldconfig -p | grep -q libharfbuzz-subset.so.0 \
+	  && fc-list 2>/dev/null | grep -qi dejavu || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpango-1.0-0 \
+	    libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core >/dev/null; }
+
+# Debian's PostgreSQL server: the database tests start a throwaway one of their own
+# (tests/databases.py), as SQLite's twin; nothing is configured system-wide.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
+
+$(SECRET_FILE):
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(48))' > $@
+	@echo "made a session secret in $@ (git-ignored; keep it, share it between instances)"
 
 build: install
 	$(BIN)/python -m dashboard build $(if $(SNAPSHOT),--snapshot $(SNAPSHOT)) \
 	  --gemeente $(GEMEENTE) --out $(STORE)
 
 # Builds the store when there is none yet (or when SNAPSHOT is given), then serves it.
-run: install precompress
+run: install precompress pdflibs $(SECRET_FILE)
 	@if [ -n "$(SNAPSHOT)" ] || [ ! -f $(STORE)/manifest.json ]; then $(MAKE) --no-print-directory build; fi
-	DASHBOARD_STORE=$(STORE) $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
+	DASHBOARD_STORE=$(STORE) DASHBOARD_SECRET_KEY="$${DASHBOARD_SECRET_KEY:-$$(cat $(SECRET_FILE))}" $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
 	  --access-logfile - app:server
 
-test: install chromium
+test: install chromium pdflibs postgresql
 	$(BIN)/ruff check .
 	DASHBOARD_SNAPSHOT=$(abspath $(TEST_SNAPSHOT)) $(BIN)/python -m pytest -q
 

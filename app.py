@@ -20,10 +20,11 @@ import callbacks.profile
 import callbacks.projects
 import callbacks.targets
 from dashboard import pages, security
+from dashboard.auth import web as auth_web
 from dashboard.i18n import t
 from dashboard.settings import get_settings
 from dashboard.web import delivery
-from layouts import compare, explorer, home, indicators, profile, projects, targets
+from layouts import compare, explorer, home, indicators, profile, projects, signin, targets
 
 #: Package JavaScript compressed once at brotli's strongest level (``python app.py
 #: precompress``, run by ``make run``/``bench``/``load``); without it files are compressed
@@ -87,12 +88,14 @@ def create_app() -> dash.Dash:
                        layout=profile.layout)
     _register("data", pages.DATA, home.layout, "home.title", title,
               description=t("home.intro", "nl"))
+    _register("signin", signin.PATH, signin.layout, "auth.signin", title)
     app.layout = dash.html.Div(dash.page_container, className="app")
     for module in (callbacks.explorer, callbacks.targets, callbacks.projects,
                    callbacks.profile, callbacks.compare, callbacks.downloads):
         module.register(app)
     security.install(app)
     delivery.install(app, PRECOMPRESSED)
+    auth_web.install(app)
     return app
 
 

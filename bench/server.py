@@ -8,6 +8,7 @@ server's own request durations from its access log.
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -76,7 +77,10 @@ class Gunicorn:
         # collide (dashboard/db.py reads the version outside the migration's transaction).
         Database(db_url)
         env = {**os.environ, "DASHBOARD_STORE": str(self.store), "DASHBOARD_DEBUG": "",
-               "DASHBOARD_DB_URL": db_url}
+               "DASHBOARD_DB_URL": db_url,
+               # a throwaway session secret: the benchmark signs nobody in
+               "DASHBOARD_SECRET_KEY": os.environ.get("DASHBOARD_SECRET_KEY")
+               or secrets.token_urlsafe(48)}
         cmd = [str(Path(sys.executable).with_name("gunicorn")), "--workers", str(self.workers),
                "--bind", f"127.0.0.1:{self.port}", "--no-control-socket",
                "--access-logfile", str(self.access_log), "--access-logformat", ACCESS_FORMAT,
@@ -178,6 +182,6 @@ class HttpClient:
     def get(self, path: str) -> HttpResponse:
         return HttpResponse(self.session.get(self.base + path, timeout=self.timeout))
 
-    def post(self, path: str, json=None) -> HttpResponse:
-        return HttpResponse(self.session.post(self.base + path, json=json,
+    def post(self, path: str, json=None, headers: dict | None = None) -> HttpResponse:
+        return HttpResponse(self.session.post(self.base + path, json=json, headers=headers,
                                               timeout=self.timeout))

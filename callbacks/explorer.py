@@ -14,9 +14,14 @@ from dash import ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
+from dashboard.basemap.locatieserver import LocatieClient
+from dashboard.basemap.online import current_basemap
+from dashboard.explorer import search
+from dashboard.explorer.state import parse_state
 from dashboard.explorer.update import explorer_update
 from dashboard.exports.downloads import FORMATS
 from dashboard.exports.toolkit import DOWNLOAD_ROOT
+from dashboard.i18n import t
 from dashboard.store import get_store
 
 #: The update's inputs, state and outputs by the names dashboard/explorer/update.py uses.
@@ -27,7 +32,8 @@ INPUTS = {"indicator": (ids.EXPLORER_INDICATOR, "value"), "year": (ids.EXPLORER_
           "sort": (ids.EXPLORER_TABLE_SORT, "value"), "click": (ids.EXPLORER_CLICK, "data"),
           "clear": (ids.EXPLORER_CLEAR, "n_clicks"),
           "pillars": (ids.PROJECTS_MAP_PILLARS, "value"),
-          "project": (ids.PROJECTS_MAP_SELECTED, "data")}
+          "project": (ids.PROJECTS_MAP_SELECTED, "data"),
+          "focus": (ids.EXPLORER_FOCUS, "data")}
 STATES = {"lang": (ids.EXPLORER_LANG, "data")}
 OUTPUTS = {"map": (ids.EXPLORER_MAP, "figure"), "bar": (ids.EXPLORER_BAR, "figure"),
            "trend": (ids.EXPLORER_TREND, "figure"), "scatter": (ids.EXPLORER_SCATTER, "figure"),
@@ -86,6 +92,56 @@ def register(app) -> None:
         if not out:
             raise PreventUpdate
         return [out.get(name, no_update) for name in OUTPUTS]
+
+    @app.callback(Output(ids.EXPLORER_SEARCH, "data"), Input(ids.EXPLORER_SEARCH, "searchValue"),
+                  State(ids.EXPLORER_SEARCH, "data"), State(ids.EXPLORER_LANG, "data"),
+                  prevent_initial_call=True)
+    def search_options(query, shown, lang):
+        # choosing an option writes its label into the box: keep the options it came from
+        if not isinstance(query, str) or search.is_shown_label(query, shown):
+            raise PreventUpdate
+        locatie = LocatieClient() if current_basemap().online else None
+        return search.options(get_store(), query, lang if lang in ("nl", "en") else "nl",
+                              locatie)
+
+    @app.callback(Output(ids.EXPLORER_SELECTION, "data", allow_duplicate=True),
+                  Output(ids.EXPLORER_LEVEL, "value"), Output(ids.EXPLORER_AREA, "value"),
+                  Output(ids.EXPLORER_FOCUS, "data"),
+                  Output(ids.EXPLORER_SEARCH_STATUS, "children"),
+                  Input(ids.EXPLORER_SEARCH, "value"), State(ids.EXPLORER_LEVEL, "value"),
+                  State(ids.EXPLORER_AREA, "value"), State(ids.EXPLORER_LANG, "data"),
+                  prevent_initial_call=True)
+    def choose(value, level, area, lang):
+        store = get_store()
+        state = parse_state({"level": level, "area": area, "lang": lang}, store).state
+        locatie = LocatieClient() if str(value or "").startswith("addr:") and \
+            current_basemap().online else None
+        move = search.resolve(store, value, state.level, state.area, state.lang, locatie)
+        if move is None:
+            raise PreventUpdate
+        if not move.selected:
+            return (no_update, no_update, move.area if move.area != state.area else no_update,
+                    no_update, move.message)
+        names = ", ".join(store.area_name(c, state.lang) for c in move.selected)
+        return (list(move.selected), move.level if move.level != state.level else no_update,
+                move.area if move.area != state.area else no_update,
+                search.focus_view(store, move.selected),
+                move.message or t("search.moved", state.lang, areas=names))
+
+    app.clientside_callback(
+        ClientsideFunction("zuidmap", "raiseLabels"),
+        Output(ids.EXPLORER_MAP, "className"),
+        Input(ids.EXPLORER_MAP, "figure"), State(ids.EXPLORER_MAP, "id"))
+
+    # Hover labels of the old view never stay on a new one.
+    app.clientside_callback(
+        ClientsideFunction("zuidmap", "clearOverlays"),
+        Output(ids.EXPLORER_HOVER, "data", allow_duplicate=True),
+        Input(ids.EXPLORER_LEVEL, "value"), Input(ids.EXPLORER_AREA, "value"),
+        Input(ids.EXPLORER_CLEAR, "n_clicks"), Input(ids.EXPLORER_INDICATOR, "value"),
+        Input(ids.EXPLORER_MAP, "figure"), State(ids.EXPLORER_MAP, "id"),
+        State(ids.EXPLORER_BAR, "id"), State(ids.EXPLORER_SCATTER, "id"),
+        prevent_initial_call=True)
 
     # The URL follows the view without a page reload: pushState directly (a Dash Location
     # update would make the page router render the whole page, geometry included).

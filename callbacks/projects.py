@@ -5,10 +5,13 @@ Thin wiring: each callback guards its inputs and calls a function in dashboard/.
 
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, ctx, dcc
+from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
+from dashboard.auth.guard import editor_only, refusal
+from dashboard.explorer import views
+from dashboard.explorer.state import parse_state
 from dashboard.i18n import normalise_lang
 from dashboard.projects.around import around_outputs, indicator_options
 from dashboard.projects.layer import find
@@ -40,6 +43,18 @@ def _register_map(app) -> None:
 
     # The layer and its list follow pillars, project, year, area and selection in the
     # explorer's one update (dashboard/explorer/update.py).
+
+    @app.callback(Output(ids.EXPLORER_MAP, "figure", allow_duplicate=True),
+                  Input(ids.PROJECTS_MAP_HOVER, "data"), State(ids.PROJECTS_MAP_SELECTED, "data"),
+                  State(ids.EXPLORER_LEVEL, "value"), State(ids.EXPLORER_AREA, "value"),
+                  State(ids.EXPLORER_LANG, "data"), prevent_initial_call=True)
+    def hover_outline(hovered, chosen, level, area, lang):
+        # the hovered project's areas; back to the chosen one's when the pointer leaves
+        keys = {p.key for p in all_projects()}
+        key = hovered if hovered in keys else (chosen if chosen in keys else None)
+        store = get_store()
+        state = parse_state({"level": level, "area": area, "lang": lang}, store).state
+        return views.outline_patch(store, state, key)
 
 
 def register(app) -> None:
@@ -100,18 +115,21 @@ def _register_page(app) -> None:
                   Input(ids.PROJECTS_UPLOAD, "contents"), State(ids.PROJECTS_UPLOAD, "filename"),
                   State(ids.PROJECTS_DATA_VERSION, "data"), State(ids.PROJECTS_LANG, "data"),
                   prevent_initial_call=True)
-    def upload(contents, filename, version, lang):
+    @editor_only(lambda reason, *args: (html.P(refusal(reason, args[-1]), className="notice"),
+                                        no_update))
+    def upload(contents, filename, version, lang, editor):
         if not isinstance(contents, str) or not contents:
             raise PreventUpdate
         filename = str(filename or "")[:200]
-        result = import_upload(contents, filename, get_store())
+        result = import_upload(contents, filename, get_store(), editor=editor)
         return upload_report(result, filename, normalise_lang(lang)), int(version or 0) + 1
 
     @app.callback(Output(ids.PROJECTS_DOWNLOAD, "data"), Input(ids.PROJECTS_TEMPLATE, "n_clicks"),
                   Input(ids.PROJECTS_EXPORT_CSV, "n_clicks"),
-                  Input(ids.PROJECTS_EXPORT_GEOJSON, "n_clicks"), State(ids.PROJECTS_LANG, "data"),
+                  Input(ids.PROJECTS_EXPORT_GEOJSON, "n_clicks"),
+                  Input(ids.PROJECTS_EXPORT_HISTORY, "n_clicks"), State(ids.PROJECTS_LANG, "data"),
                   prevent_initial_call=True)
-    def download(_template, _csv, _geojson, lang):
+    def download(_template, _csv, _geojson, _history, lang):
         if not ctx.triggered or not ctx.triggered[0]["value"]:
             raise PreventUpdate
         text, filename = export_file(get_store(), ctx.triggered_id, normalise_lang(lang))

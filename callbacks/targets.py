@@ -13,16 +13,22 @@ from dash import ALL, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
+from dashboard.auth.guard import editor_only, refusal
 from dashboard.i18n import normalise_lang
 from dashboard.settings import get_settings
 from dashboard.store import get_store
-from dashboard.targets.export import export_file
+from dashboard.targets.export import export_file, history_file
 from dashboard.targets.figures import detail_figure
 from dashboard.targets.form import PAGE_PATH, find_target, form_values, remove, submit
 from dashboard.targets.model import FIELDS
 from dashboard.targets.report import detail_parts, evaluate
 
 FORM_STATES = [State(ids.TARGETS_FORM_FIELDS[f], "value") for f in FIELDS]
+
+
+def _refused(reason: str, *values):
+    # Nothing is read or written; the message says why and what to do.
+    return no_update, html.Ul([html.Li(refusal(reason, values[-1]))], className="form-errors")
 
 
 def register(app) -> None:
@@ -60,14 +66,15 @@ def register(app) -> None:
                   Input(ids.TARGETS_FORM_SAVE, "n_clicks"),
                   Input(ids.TARGETS_FORM_DELETE, "n_clicks"),
                   *FORM_STATES, State(ids.TARGETS_LANG, "data"), prevent_initial_call=True)
-    def save_or_delete(save_clicks, delete_clicks, *values):
+    @editor_only(_refused)
+    def save_or_delete(save_clicks, delete_clicks, *values, editor):
         *fields, lang = values
         lang = normalise_lang(lang)
         raw = dict(zip(FIELDS, fields, strict=True))
         if ctx.triggered_id == ids.TARGETS_FORM_SAVE and save_clicks:
-            outcome, param = submit(raw, get_store(), lang), "saved"
+            outcome, param = submit(raw, get_store(), lang, editor=editor), "saved"
         elif ctx.triggered_id == ids.TARGETS_FORM_DELETE and delete_clicks:
-            outcome, param = remove(raw.get("key"), lang), "deleted"
+            outcome, param = remove(raw.get("key"), lang, editor=editor), "deleted"
         else:
             raise PreventUpdate
         if not outcome.ok:
@@ -79,12 +86,19 @@ def register(app) -> None:
     @app.callback(Output(ids.TARGETS_DOWNLOAD, "data"),
                   Input(ids.TARGETS_EXPORT_CSV, "n_clicks"),
                   Input(ids.TARGETS_EXPORT_XLSX, "n_clicks"),
+                  Input(ids.TARGETS_EXPORT_HISTORY, "n_clicks"),
+                  State(ids.TARGETS_DETAIL_SELECT, "value"),
                   State(ids.TARGETS_LANG, "data"), prevent_initial_call=True)
-    def download(csv_clicks, xlsx_clicks, lang):
-        fmt = {ids.TARGETS_EXPORT_CSV: "csv", ids.TARGETS_EXPORT_XLSX: "xlsx"}.get(
-            ctx.triggered_id)
-        if fmt is None or not (csv_clicks or xlsx_clicks):
+    def download(csv_clicks, xlsx_clicks, history_clicks, key, lang):
+        fmt = {ids.TARGETS_EXPORT_CSV: "csv", ids.TARGETS_EXPORT_XLSX: "xlsx",
+               ids.TARGETS_EXPORT_HISTORY: "history"}.get(ctx.triggered_id)
+        if fmt is None or not (csv_clicks or xlsx_clicks or history_clicks):
             raise PreventUpdate
-        content, name = export_file(get_store(), get_settings().data_dir, fmt,
-                                    normalise_lang(lang))
+        lang = normalise_lang(lang)
+        if fmt == "history":
+            found = history_file(key, lang)
+            if found is None:
+                raise PreventUpdate
+            return dcc.send_bytes(*found)
+        content, name = export_file(get_store(), get_settings().data_dir, fmt, lang)
         return dcc.send_bytes(content, name)

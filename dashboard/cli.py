@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard build|export|docs``."""
+"""Command line: ``python -m dashboard build|export|docs|users``."""
 
 from __future__ import annotations
 
@@ -96,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--check", action="store_true", help="only check that the file is current")
     d.add_argument("--root", type=Path, help="project folder (default: this checkout)")
     d.set_defaults(func=cmd_docs)
+    from dashboard.auth.cli import add_parser as add_users_parser
+
+    add_users_parser(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

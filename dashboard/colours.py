@@ -20,6 +20,17 @@ YLORRD = ["#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd
 YLGNBU = ["#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494",
           "#081d58"]
 
+#: The page's palette (assets/tokens.css holds the same values as CSS custom properties):
+#: values re-expressed from Rotterdam's published design tokens, all at WCAG AA on white.
+BRAND = "#00548f"        # dark blue: links, the area on locator maps, the first line
+INK = "#1a1a1a"
+MUTED_TEXT = "#536165"   # 6.4:1 on white
+SURFACE = "#eff4f6"
+BORDER = "#cad6da"
+#: Better / worse than a reference, by the indicator's direction (always with words too).
+BETTER = "#00755f"       # 5.6:1 on white
+WORSE = "#a12b5e"        # 6.9:1 on white
+
 #: Areas whose value CBS keeps secret (darker grey) and areas without any value.
 SECRET_COLOUR = "#a6a6a6"
 NO_DATA_COLOUR = "#dcdcdc"
@@ -29,11 +40,13 @@ FLAGGED_COLOUR = "#f4f1ea"
 FLAGGED_LINE = "#4d4d4d"
 #: Outline of selected areas (map, bars, points): near-black reads on every ramp step.
 HIGHLIGHT = "#111111"
-#: Points in scatter plots, and the fill of selected points (Okabe-Ito blue / vermillion).
-POINT_COLOUR = "#0072b2"
+#: Points in scatter plots (the page's blue), and the fill of selected points (Okabe-Ito
+#: vermillion).
+POINT_COLOUR = BRAND
 SELECTED_COLOUR = "#d55e00"
-#: Lines of selected areas in trend charts (Okabe-Ito, without its yellow).
-LINE_COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
+#: Lines of selected areas in trend charts: the page's blue, then Okabe-Ito without its
+#: yellow.
+LINE_COLOURS = [BRAND, "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
 #: Benchmark lines: greys, told apart by dash pattern as well as shade.
 BENCHMARK_COLOURS = ["#4d4d4d", "#7a7a7a", "#999999", "#333333"]
 BENCHMARK_DASHES = ["dash", "dot", "dashdot", "longdash"]

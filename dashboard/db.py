@@ -1,10 +1,12 @@
-"""The database of user-edited records: NPRZ targets and project activities.
+"""The database of user-edited records: NPRZ targets, project activities, the editors'
+accounts and the audit trail of every change.
 
 A SQLite file in the data folder by default; any SQLAlchemy URL (PostgreSQL) through
 ``DASHBOARD_DB_URL``. The schema is created on first use and moved forward by the
 numbered steps in ``MIGRATIONS``; each step runs in one transaction together with the
-version bump, so a failed step leaves the database as it was. Callers write in a
-transaction too (``Database.begin()``), so a failed or invalid save changes nothing.
+version bump, so a failed step leaves the database as it was (on PostgreSQL an advisory
+lock makes instances that start together take turns). Callers write in a transaction too
+(``Database.begin()``), so a failed or invalid save changes nothing.
 """
 
 from __future__ import annotations
@@ -72,6 +74,35 @@ activities = sa.Table(
 )
 
 
+#: Editors: who may add, edit and delete targets and upload activities. ``password_hash`` is
+#: an argon2 hash, or NULL for an account that signs in only through the reverse proxy (SSO).
+users = sa.Table(
+    "users", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(80), nullable=False, unique=True),
+    sa.Column("password_hash", sa.String(200), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False,
+              server_default=sa.func.current_timestamp()),
+)
+
+#: Every change to targets and activities: who, when, what, and the record before and after
+#: (JSON text; empty before an addition, empty after a deletion). Written in the same
+#: transaction as the change itself, so there is no change without its audit row.
+audit = sa.Table(
+    "audit", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False,
+              server_default=sa.func.current_timestamp()),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("entity", sa.String(20), nullable=False),
+    sa.Column("entity_key", sa.String(200), nullable=False),
+    sa.Column("action", sa.String(20), nullable=False),
+    sa.Column("before", sa.Text, nullable=True),
+    sa.Column("after", sa.Text, nullable=True),
+    sa.Index("ix_audit_entity", "entity", "entity_key"),
+)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -89,7 +120,11 @@ def _create(*tables: sa.Table) -> Callable[[sa.Connection], None]:
 #: Steps in order; append new ones, never edit an applied one.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "targets and activities", _create(targets, activities)),
+    Migration(2, "editors and audit trail", _create(users, audit)),
 )
+
+#: Key of the PostgreSQL advisory lock held while migrating (any fixed 64-bit number).
+_MIGRATION_LOCK = 0x5A554944  # "ZUID"
 
 
 def _transactional_sqlite(engine: sa.Engine) -> None:
@@ -141,10 +176,12 @@ class Database:
         moment apply every step once: the second waits, then finds it done.
         """
         with self.engine.begin() as conn:
+            self._migration_lock(conn)
             schema_version.create(conn, checkfirst=True)
         current = 0
         for step in steps:
             with self.engine.begin() as conn:
+                self._migration_lock(conn)
                 current = conn.execute(
                     sa.select(sa.func.max(schema_version.c.version))).scalar() or 0
                 if step.version <= current:
@@ -154,6 +191,14 @@ class Database:
                     version=step.version, description=step.description))
                 current = step.version
         return current
+
+    def _migration_lock(self, conn: sa.Connection) -> None:
+        # PostgreSQL reads the version without blocking a concurrent migrator, and two
+        # instances would both create the tables; a transaction-scoped advisory lock makes
+        # them take turns (SQLite's BEGIN IMMEDIATE already does).
+        if self.url.get_backend_name() == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"),
+                         {"key": _MIGRATION_LOCK})
 
     def begin(self):
         """Return a transaction context (``with db.begin() as conn: …``); commits on exit."""

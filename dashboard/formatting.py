@@ -188,3 +188,30 @@ def format_ordinal(n: int, lang: str) -> str:
         return f"{n}e"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def short_label(label: str, unit: str) -> str:
+    """An indicator label without the unit it ends with, so the unit is named once.
+
+    ``short_label("Bijstand per 1.000 inwoners 15-64 jaar", "per 1.000 inwoners 15-64 jaar")``
+    gives ``"Bijstand"``; a label that does not end with its unit is returned unchanged.
+    """
+    head, unit = label.rstrip(), unit.strip()
+    if unit and len(head) > len(unit) and head.lower().endswith(unit.lower()):
+        cut = head[: -len(unit)].rstrip(" ,(–-")
+        if cut:
+            return cut
+    return label
+
+
+def label_with_unit(label: str, unit: str) -> str:
+    """``"Bijstand (per 1.000 inwoners 15-64 jaar)"``: label and unit, the unit once."""
+    short = short_label(label, unit)
+    return f"{short} ({unit})" if unit else short
+
+
+def with_unit(number: str, unit: str) -> str:
+    """``52,1%`` or ``157,1 per 1.000 inwoners``: a formatted number with its unit."""
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"

@@ -33,8 +33,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explorer.scale": ("Kleuren", "Colours"),
     "explorer.scale_classes": ("Klassen (kwintielen)", "Classes (quintiles)"),
     "explorer.scale_continuous": ("Doorlopend", "Continuous"),
-    "explorer.add_mode": ("Klik voegt toe aan selectie (max. 4)",
-                          "Click adds to selection (max 4)"),
+    "explorer.add_mode": ("Klikken voegt gebieden toe aan de selectie (hoogstens 4)",
+                          "Clicking adds areas to the selection (up to 4)"),
     "explorer.clear": ("Selectie wissen", "Clear selection"),
     "explorer.map": ("Kaart", "Map"),
     "explorer.map_note": (
@@ -63,7 +63,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explorer.rank": ("Positie", "Rank"),
     "explorer.diff_with": ("Verschil met {name}", "Difference with {name}"),
     "explorer.partial": ("(deels berekend: een deel is geheim of ontbreekt)",
-                         "(partial: part of it is secret or missing)"),
+                         "(partly computed: some of its parts are secret or missing)"),
     "explorer.about_indicator": ("Over deze indicator", "About this indicator"),
     "explorer.no_data": ("Geen gegevens voor deze keuze.", "No data for this choice."),
     "explorer.bad_param": (
@@ -83,7 +83,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
                              "No data in this store; fetched live."),
     "explorer.level_buurt": ("Buurt (Rotterdam: wijk)", "Buurt (Rotterdam: wijk)"),
     "explorer.level_wijk": ("Wijk (Rotterdam: gebied)", "Wijk (Rotterdam: district)"),
-    "explorer.level_gemeente": ("Gemeente (heel Nederland)", "Municipality (all of NL)"),
+    "explorer.level_gemeente": ("Gemeente (heel Nederland)",
+                                "Municipality (all of the Netherlands)"),
     "app.title": ("Wijkdashboard", "Neighbourhood dashboard"),
     "app.error": ("Er ging iets mis op de server. Probeer het later opnieuw.",
                   "Something went wrong on the server. Please try again later."),
@@ -94,14 +95,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "lang.name_nl": ("Nederlands", "Dutch"),
     "lang.name_en": ("Engels", "English"),
-    "home.title": ("Wat zit er in de databank", "What the data store holds"),
+    "home.title": ("Wat staat er in de databank", "What the data store holds"),
     "home.intro": (
         "Een overzicht van de gegevens die dit dashboard heeft ingelezen: gebieden, jaren, "
         "indicatoren en bronnen.",
         "An overview of the data this dashboard has loaded: areas, years, indicators "
         "and sources.",
     ),
-    "home.built_at": ("Databank gebouwd op {date}.", "Store built on {date}."),
+    "home.built_at": ("Databank gebouwd op {date}.", "Data store built on {date}."),
     "home.n_observations": ("Aantal waarnemingen: {n}.", "Number of observations: {n}."),
     "home.gemeenten": ("Gemeenten", "Municipalities"),
     "home.levels": ("Gebiedsniveaus", "Area levels"),
@@ -120,12 +121,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "home.computed": ("berekend", "computed"),
     "home.benchmark": (
         "Ter vergelijking bevat de databank ook cijfers van {n} gemeenten als geheel.",
-        "For comparison the store also holds figures for {n} municipalities as a whole.",
+        "For comparison, the data store also holds figures for {n} whole municipalities.",
     ),
     "home.counts": ("Waarnemingen per niveau en jaar", "Observations by level and year"),
     "home.counts_note": (
-        "Aantal waarden met status ‘ok’ (niet geheim, niet ontbrekend), over alle indicatoren.",
-        "Number of values with status ‘ok’ (not suppressed, not missing), over all indicators.",
+        "Aantal waarden met status ‘ok’ (niet geheim, niet ontbrekend), alle indicatoren samen.",
+        "Number of values with status ‘ok’ (not secret, not missing), across all indicators.",
     ),
     "home.year": ("Jaar", "Year"),
     "home.sources": ("Bronnen", "Sources"),
@@ -162,6 +163,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
                        "partial: part of the area has no figure"),
     "figure.colorbar_title": ("{unit}<br>{year}", "{unit}<br>{year}"),
     "figure.axis_title": ("{label} ({unit})", "{label} ({unit})"),
+    # --- the texts inside dropdowns (Dash writes them in English unless told) -------------
+    "dropdown.search": ("Zoeken", "Search"),
+    "dropdown.clear_search": ("Zoektekst wissen", "Clear search"),
+    "dropdown.clear_selection": ("Keuze wissen", "Clear selection"),
+    "dropdown.no_options_found": ("Niets gevonden", "Nothing found"),
+    "dropdown.select_all": ("Alles kiezen", "Select all"),
+    "dropdown.deselect_all": ("Niets kiezen", "Deselect all"),
+    "dropdown.selected_count": ("{n} gekozen", "{n} selected"),
     "figure.year": ("Jaar", "Year"),
     "figure.inhabitants": ("Inwoners", "Inhabitants"),
     "figure.size_note": ("Grootte van de stip: aantal inwoners", "Dot size: number of inhabitants"),
@@ -178,9 +187,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
 
 
 def _merge_page_texts() -> None:
-    from dashboard.texts import compare, profile, projects, quality, targets
+    from dashboard.texts import auth, compare, explorer, profile, projects, quality, targets
 
-    for module in (compare, profile, projects, quality, targets):
+    for module in (auth, compare, explorer, profile, projects, quality, targets):
         for key, pair in module.TEXTS.items():
             if key in _TEXTS:
                 raise ValueError(f"text key {key!r} of {module.__name__} is defined twice")
@@ -231,6 +240,15 @@ def t(key: str, lang: str | None, **values: object) -> str:
     nl, en = _TEXTS[key]
     text = en if normalise_lang(lang) == "en" else nl
     return text.format(**values) if values else text
+
+
+def dropdown_labels(lang: str | None) -> dict[str, str]:
+    """The ``labels`` of a ``dcc.Dropdown`` in ``lang`` (search box, "nothing found"…)."""
+    out = {name: t(f"dropdown.{name}", lang) for name in (
+        "search", "clear_search", "clear_selection", "no_options_found", "select_all",
+        "deselect_all")}
+    out["selected_count"] = t("dropdown.selected_count", lang, n="{num_selected}")
+    return out
 
 
 def has_text(key: str) -> bool:

@@ -14,3 +14,7 @@ INDICATORS = "/indicatoren"
 DATA = "/data"
 PROFILE = "/gebied"
 PROFILE_TEMPLATE = PROFILE + "/<code>"
+SIGNIN = "/aanmelden"
+#: Where the sign-in and sign-out forms are sent (POST only; plain Flask routes).
+SIGNIN_POST = "/auth/aanmelden"
+SIGNOUT_POST = "/auth/afmelden"

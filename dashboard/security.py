@@ -58,8 +58,15 @@ def content_security_policy(script_hashes: list[str]) -> str:
     str
         Directives separated by ``"; "``.
     """
+    from dashboard.basemap.online import enabled, pdok_origin
+
     policy = {k: list(v) for k, v in BASE_POLICY.items()}
     policy["script-src"] += sorted(set(script_hashes))
+    if enabled():
+        # PDOK's basemap style, tiles, sprites and glyphs are fetched by MapLibre (fetch
+        # and images); nothing from PDOK ever runs as script.
+        policy["connect-src"].append(pdok_origin())
+        policy["img-src"].append(pdok_origin())
     return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
 
 

@@ -9,8 +9,14 @@
 | ``DASHBOARD_DATA`` | folder of the human-edited YAML files | ``data`` |
 | ``DASHBOARD_DB_URL`` | SQLAlchemy URL for targets and activities | ``data/dashboard.sqlite`` |
 | ``DASHBOARD_DEBUG`` | ``1`` turns on Dash debug mode (development only) | off |
+| ``DASHBOARD_SECRET_KEY`` | signs the session cookie; required outside debug mode | unset |
+| ``DASHBOARD_TRUSTED_USER_HEADER`` | header a reverse proxy sets to the signed-in user | unset |
+| ``DASHBOARD_PROXIES`` | number of reverse proxies in front (client address, https) | ``0`` |
+| ``DASHBOARD_SECURE_COOKIES`` | ``1``: cookies only over https | off |
 | ``CBS_ODATA_BASE``, ``PDOK_BASE`` | API base URLs (tests, mirrors) | sources.yaml |
 | ``CBS_DATADERDEN_BASE`` | base URL of CBS's third-party catalogue | sources.yaml |
+| ``PDOK_API_BASE`` | PDOK's root for basemap and Locatieserver (dashboard/basemap) | api.pdok.nl |
+| ``DASHBOARD_BASEMAP`` | ``off`` never asks PDOK for the basemap | ``auto`` |
 """
 
 from __future__ import annotations
@@ -37,6 +43,10 @@ class Settings:
     cbs_dataderden_base: str | None = None
     db_url: str = ""
     lang_default: str = "nl"
+    secret_key: str = ""
+    trusted_user_header: str = ""
+    proxies: int = 0
+    secure_cookies: bool = False
 
 
 def _path(value: str | None, default: Path | None) -> Path | None:
@@ -52,7 +62,8 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
     Raises
     ------
     ValueError
-        If ``DASHBOARD_GEMEENTE`` is not a CBS gemeente code like ``GM0599``.
+        If ``DASHBOARD_GEMEENTE`` is not a CBS gemeente code like ``GM0599``, or
+        ``DASHBOARD_PROXIES`` is not a whole number.
     """
     env = dict(os.environ if env is None else env)
     gemeente = env.get("DASHBOARD_GEMEENTE", "GM0599").strip().upper()
@@ -70,4 +81,8 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
         pdok_base=env.get("PDOK_BASE") or None,
         cbs_dataderden_base=env.get("CBS_DATADERDEN_BASE") or None,
         db_url=env.get("DASHBOARD_DB_URL") or f"sqlite:///{data_dir / 'dashboard.sqlite'}",
+        secret_key=env.get("DASHBOARD_SECRET_KEY", "").strip(),
+        trusted_user_header=env.get("DASHBOARD_TRUSTED_USER_HEADER", "").strip(),
+        proxies=int(env.get("DASHBOARD_PROXIES", "0") or 0),
+        secure_cookies=env.get("DASHBOARD_SECURE_COOKIES", "") in {"1", "true", "yes"},
     )

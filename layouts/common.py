@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import ids, pages
+from dashboard.auth.web import csrf_token, current_editor, signin_url
 from dashboard.formatting import format_date
 from dashboard.i18n import LANGS, parse_lang, t
 from dashboard.settings import get_settings
@@ -44,15 +45,45 @@ def site_nav(lang: str, current: str | None, extra: list | None = None) -> html.
         Components appended to the menu (e.g. the page's language switch).
     """
     items = []
+    here = pages.EXPLORER
     for name, path, key in SITE_PAGES:
+        here = path if name == current else here
         if name == current:
             items.append(html.Strong(t(key, lang), className="nav-link nav-current",
                                      **{"aria-current": "page"}))
         else:
             items.append(dcc.Link(t(key, lang), href=f"{path}?lang={lang}",
                                   className="nav-link"))
-    return html.Nav([*items, *(extra or []), *data_date(lang)], id=ids.NAV_BAR,
+    auth = [] if current == "signin" else [auth_control(lang, f"{here}?lang={lang}")]
+    return html.Nav([*items, *(extra or []), *data_date(lang), *auth], id=ids.NAV_BAR,
                     className="nav", **{"aria-label": t("nav.label", lang)})
+
+
+def auth_control(lang: str, next_path: str) -> html.Div:
+    """"Aanmelden" (a link), or "Aangemeld als …" with a sign-out button.
+
+    Signing out is a POST with the session's CSRF token, so another site cannot sign
+    someone out; ``next_path`` is where the person lands afterwards.
+    """
+    editor = current_editor()
+    if editor is None:
+        body = [dcc.Link(t("auth.signin", lang), href=signin_url(lang, next_path),
+                         className="nav-link nav-signin")]
+    else:
+        body = [html.Span(t("auth.signed_in_as", lang, name=editor), className="nav-editor"),
+                html.Form([*form_fields(lang, next_path),
+                           html.Button(t("auth.signout", lang), type="submit",
+                                       id=ids.AUTH_SIGNOUT, className="nav-signout-button")],
+                          action=pages.SIGNOUT_POST, method="post", className="nav-signout")]
+    return html.Div(body, id=ids.NAV_AUTH, className="nav-auth")
+
+
+def form_fields(lang: str, next_path: str) -> list:
+    """The hidden fields of the sign-in and sign-out forms: the session's CSRF token, the
+    language, and where to go afterwards."""
+    return [dcc.Input(type="hidden", name="csrf_token", value=csrf_token()),
+            dcc.Input(type="hidden", name="lang", value=lang),
+            dcc.Input(type="hidden", name="next", value=next_path)]
 
 
 def data_date(lang: str) -> list:

@@ -6,14 +6,17 @@ reproduces the view; callbacks (callbacks/explorer.py) update it afterwards.
 
 from __future__ import annotations
 
+import dash_mantine_components as dmc
 from dash import dcc, html
 
 from dashboard import figures, ids
+from dashboard.basemap.online import current_basemap
 from dashboard.explorer import views
 from dashboard.explorer.panels import details_panel, values_table
 from dashboard.explorer.state import LEVELS, area_choices, parse_state, year_options
 from dashboard.exports.toolkit import explorer_toolkit
-from dashboard.i18n import t
+from dashboard.formatting import label_with_unit
+from dashboard.i18n import dropdown_labels, t
 from dashboard.projects.layer import Layer
 from dashboard.projects.panels import map_block
 from layouts.common import lang_switch, open_store, other_lang, site_nav
@@ -21,17 +24,23 @@ from layouts.common import lang_switch, open_store, other_lang, site_nav
 GRAPH_CONFIG = figures.GRAPH_CONFIG
 
 
+#: The indicator list shows at least 8 options at once, also when labels wrap to two lines.
+PICKER_HEIGHT = 560
+
+
 def indicator_options(store, lang: str) -> list[dict]:
-    """Indicators grouped by theme (theme first in the label), unit and source in a tooltip."""
+    """Indicators grouped by theme (theme first in the label, the unit named once),
+    searchable in the page's language; definition and licence in a tooltip."""
     out = []
     for theme, inds in store.catalogue.by_theme().items():
+        theme_label = t("theme." + theme, lang)
         for ind in inds:
             if not store.years(ind.key):
                 continue
-            label = f"{t('theme.' + theme, lang)} · {ind.label.get(lang)} ({ind.unit.get(lang)})"
-            out.append({"label": label, "value": ind.key,
+            label = label_with_unit(ind.label.get(lang), ind.unit.get(lang))
+            out.append({"label": f"{theme_label} · {label}", "value": ind.key,
                         "title": f"{ind.definition.get(lang)} — {ind.licence}",
-                        "search": f"{ind.label.nl} {ind.label.en} {theme}"})
+                        "search": f"{label} {theme_label}"})
     return out
 
 
@@ -46,6 +55,24 @@ def _nav(lang: str, query: str) -> html.Nav:
     return site_nav(lang, "explorer", [switch])
 
 
+def search_box(lang: str) -> html.Div:
+    """One labelled combobox for area names, postcodes and addresses (Mantine's Select:
+    keyboard usable, passes axe-core); its options come from the server as one types."""
+    return html.Div(dmc.MantineProvider(dmc.Select(
+        id=ids.EXPLORER_SEARCH, label=t("search.label", lang), data=[], value=None,
+        searchable=True, clearable=True, placeholder=t("search.placeholder", lang),
+        nothingFoundMessage=t("search.nothing", lang), maxDropdownHeight=320,
+        filter={"function": "zuidKeepAll"}, comboboxProps={"zIndex": 1000},
+        className="search-box")), className="control control-search")
+
+
+def basemap_note(lang: str, online: bool) -> html.P:
+    """Small print saying which basemap is under the map."""
+    return html.P(t("basemap.online" if online else "basemap.offline", lang),
+                  id=ids.EXPLORER_BASEMAP_NOTE, className="muted small-print",
+                  **{"data-basemap": "pdok" if online else "offline"})
+
+
 def layout(**query) -> html.Main:
     """The explorer for a request's URL parameters."""
     store, no_store = open_store(query)
@@ -54,10 +81,13 @@ def layout(**query) -> html.Main:
     parsed = parse_state(query, store)
     st, lang = parsed.state, parsed.state.lang
     ind = store.catalogue[st.indicator]
+    basemap = current_basemap()
     controls = html.Div([
+        search_box(lang),
         _control(t("explorer.indicator", lang), dcc.Dropdown(
             id=ids.EXPLORER_INDICATOR, options=indicator_options(store, lang),
-            value=st.indicator, clearable=False, searchable=True), ids.EXPLORER_INDICATOR),
+            value=st.indicator, clearable=False, searchable=True, maxHeight=PICKER_HEIGHT,
+            labels=dropdown_labels(lang)), ids.EXPLORER_INDICATOR),
         _control(t("explorer.year", lang), dcc.Dropdown(
             id=ids.EXPLORER_YEAR,
             options=year_options(store, st.indicator, st.level, st.area, lang),
@@ -91,17 +121,20 @@ def layout(**query) -> html.Main:
         dcc.Store(id=ids.EXPLORER_HOVER),
         dcc.Store(id=ids.EXPLORER_QUERY, data=st.query()),
         dcc.Store(id=ids.EXPLORER_URL_SYNC),
+        dcc.Store(id=ids.EXPLORER_FOCUS),
         _nav(lang, st.query()),
         html.H1(t("explorer.title", lang)),
         notices,
         controls,
+        html.P(id=ids.EXPLORER_SEARCH_STATUS, role="status", className="search-status"),
         html.Div([
             html.Section([
                 dcc.Graph(id=ids.EXPLORER_MAP, clear_on_unhover=True,
-                          figure=views.map_full(store, st, Layer()), config=GRAPH_CONFIG,
-                          className="map"),
+                          figure=views.map_full(store, st, Layer(), basemap),
+                          config=GRAPH_CONFIG, className="map"),
                 html.P(t("explorer.map_note", lang), id=ids.EXPLORER_LEGEND_NOTE,
                        className="muted"),
+                basemap_note(lang, basemap.online),
             ], className="map-panel", **{"aria-label": t("explorer.map", lang)}),
             html.Aside([
                 html.H2(t("explorer.details", lang)),
@@ -120,7 +153,8 @@ def layout(**query) -> html.Main:
             html.Section([html.H2(t("explorer.scatter", lang)),
                           _control(t("explorer.indicator2", lang), dcc.Dropdown(
                               id=ids.EXPLORER_INDICATOR2, value=st.indicator2,
-                              options=indicator_options(store, lang), clearable=False),
+                              options=indicator_options(store, lang), clearable=False,
+                              maxHeight=PICKER_HEIGHT, labels=dropdown_labels(lang)),
                               ids.EXPLORER_INDICATOR2),
                           dcc.Graph(id=ids.EXPLORER_SCATTER, clear_on_unhover=True,
                                     figure=views.scatter(store, st), config=GRAPH_CONFIG)]),

@@ -11,10 +11,19 @@ from dash import dcc, html
 
 from dashboard import ids, pages
 from dashboard.compare.model import area_options
+from dashboard.exports.downloads import profile_briefing
 from dashboard.exports.toolkit import compare_href, profile_href, profile_toolkit
 from dashboard.i18n import label_or_key, parse_lang, t
-from dashboard.profile.briefing import notes, sparkline_src, trend_alt
-from dashboard.profile.model import profile_data
+from dashboard.profile.briefing import (
+    briefing_facts,
+    comparison_text,
+    notes,
+    source_lines,
+    sparkline_src,
+    svg_src,
+    trend_alt,
+    trend_ends,
+)
 from layouts.common import lang_switch, open_store, other_lang, site_nav
 
 PATH_TEMPLATE = pages.PROFILE_TEMPLATE
@@ -98,17 +107,61 @@ def _projects(items: list[dict] | None, lang: str) -> list:
         out.append(html.Li([html.Strong(str(p.get("name") or "")),
                             html.Span(f" ({period})" if period else ""),
                             html.P(str(p.get("summary") or "")),
-                            html.P(" · ".join(x for x in (who, str(p.get("source") or ""))
-                                              if x), className="muted")]))
+                            # Sources by what they are, never by their seed file name.
+                            html.P(" · ".join(x for x in (who, t(
+                                "profile.project_source", lang, name=str(p.get("name") or ""))
+                                if p.get("source") else "") if x), className="muted")]))
     return [html.Ul(out, className="project-list")]
+
+
+def _card(row: dict, lang: str) -> html.Article:
+    ends = trend_ends(row, lang)
+    comps = [html.Li([html.B(t("briefing.word_" + c["verdict"], lang)), " ",
+                      comparison_text(c, lang)], className=f"v-{c['verdict']}")
+             for c in row["comparisons"]]
+    return html.Article([
+        html.P(label_or_key("theme", row["pillar"], lang), className="b-pillar"),
+        html.H3(row["short_label"]),
+        html.P([html.Strong(row["value_text"]),
+                ("" if row["unit"].startswith("%") else " "),
+                html.Span(row["unit"], className="unit"), f" · {row['year']}",
+                *([f" ({t('profile.partial', lang)})"] if row["partial"] else [])],
+               className="b-value"),
+        html.Ul(comps, className="b-comp") if comps else
+        html.P(t("briefing.no_reference", lang), className="muted"),
+        *([html.Img(src=sparkline_src(row["series"], "", ends, 320, 42),
+                    alt=trend_alt(row, lang), className="b-trend")] if ends else []),
+    ], className="b-card", **{"data-key": row["key"]})
+
+
+def _briefing(data: dict, summary: dict, prov: dict, lang: str) -> html.Section:
+    """The 1–2 page summary on top of the page: what prints and what the PDF holds."""
+    top = [html.Div([html.P(summary["date_text"], className="b-meta"),
+                     *([html.H2(t("briefing.messages", lang)),
+                        html.Ol([html.Li(m) for m in summary["messages"]],
+                                className="b-messages"),
+                        html.P(t("briefing.messages_note", lang), className="muted small")]
+                       if summary["messages"] else [])], className="b-text"),
+           html.Figure([html.Img(src=svg_src(summary["map_svg"]),
+                                 alt=t("briefing.map_caption", lang, name=data["name"]),
+                                 className="locator"),
+                        html.Figcaption(t("briefing.map_caption", lang, name=data["name"]))],
+                       className="b-map")]
+    body = [html.Div(top, className="b-top")]
+    if summary["headlines"]:
+        body += [html.H2(t("briefing.headlines", lang)),
+                 html.P(t("briefing.legend", lang), className="muted small"),
+                 html.Div([_card(r, lang) for r in summary["headlines"]], className="b-grid")]
+    body.append(html.Footer([html.P(line) for line in source_lines(prov, lang)]
+                            + [html.P([html.B(t("downloads.citation_label", lang) + ": "),
+                                       prov["citation"]])], className="b-foot print-only"))
+    return html.Section(body, id=ids.PROFILE_BRIEFING, className="briefing")
 
 
 def render(store, code: str, lang: str) -> list:
     """The profile body of one area (no navigation)."""
-    data = profile_data(store, code, lang)
-    level = label_or_key("level", data["level"], lang)
-    facts = [html.Span(t("profile.code", lang, code=data["code"])),
-             html.Span(t("profile.level", lang, level=level))]
+    data, summary, prov, _ = profile_briefing(store, code, lang)
+    facts = [html.Span(briefing_facts(data, lang))]
     part_of = [x for x in (_area_link(data["parent"], lang), _area_link(
         data["gemeente"] if data["gemeente"] != data["parent"] else None, lang)) if x]
     if part_of:
@@ -122,6 +175,8 @@ def render(store, code: str, lang: str) -> list:
             html.P(facts, className="profile-facts")]
     if data["description"]:
         body.append(html.P(data["description"]))
+    if data["themes"] or data["indices"]:
+        body.append(_briefing(data, summary, prov, lang))
     body.append(html.P([
         dcc.Link(t("profile.in_explorer", lang), href="/?" + urlencode(
             {"sel": data["code"], "lang": lang})), " · ",
@@ -137,14 +192,15 @@ def render(store, code: str, lang: str) -> list:
         sections.append(html.Section([html.H3(label_or_key("theme", theme, lang)),
                                       _figure_table(rows, benches, lang)],
                                      className="profile-theme"))
-    body.append(html.Div(sections, id=ids.PROFILE_FIGURES))
+    body.append(html.Div(sections, id=ids.PROFILE_FIGURES, className="no-print"))
     if data["indices"]:
         body.append(html.Section([html.H2(t("profile.indices", lang)),
                                   html.P(t("profile.indices_note", lang), className="muted"),
                                   _figure_table(data["indices"], benches, lang)],
-                                 id=ids.PROFILE_INDICES, className="profile-theme"))
+                                 id=ids.PROFILE_INDICES, className="profile-theme no-print"))
     body.append(html.Section([html.H2(t("profile.projects", lang)),
-                              *_projects(data["projects"], lang)], id=ids.PROFILE_PROJECTS))
+                              *_projects(data["projects"], lang)], id=ids.PROFILE_PROJECTS,
+                             className="no-print"))
     body.append(html.Section([html.H2(t("profile.notes", lang)),
                               html.Ul([html.Li(n) for n in notes(data, lang)])],
                              id=ids.PROFILE_NOTES))
@@ -152,7 +208,7 @@ def render(store, code: str, lang: str) -> list:
                      | {r["source"] for r in data["indices"]})
     body.append(html.Details([html.Summary(t("explorer.about_indicator", lang)),
                               *[html.P(s, className="source") for s in sources]],
-                             open=True, className="profile-sources"))
+                             open=True, className="profile-sources no-print"))
     body.append(html.Section(profile_toolkit(data["code"], lang), id=ids.PROFILE_TOOLKIT,
                              className="toolkit no-print"))
     return body

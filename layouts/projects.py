@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import figures, ids, pages
+from dashboard.auth.web import current_editor, signin_url
 from dashboard.i18n import t
 from dashboard.projects.around import around_outputs, indicator_options
 from dashboard.projects.layer import ALL_PILLARS, find
@@ -61,15 +62,30 @@ def _data_section(lang: str) -> html.Section:
                         n_clicks=0, type="button", className="button-secondary"),
             html.Button(t("projects.export_geojson", lang), id=ids.PROJECTS_EXPORT_GEOJSON,
                         n_clicks=0, type="button", className="button-secondary"),
+            html.Button(t("projects.export_history", lang), id=ids.PROJECTS_EXPORT_HISTORY,
+                        n_clicks=0, type="button", className="button-secondary"),
         ], className="button-row"),
         dcc.Download(id=ids.PROJECTS_DOWNLOAD),
+        *_upload(lang),
+    ], className="projects-data")
+
+
+def _upload(lang: str) -> list:
+    """The upload zone for an editor; for anyone else, who can upload and a way in."""
+    if current_editor() is None:
+        return [html.Div([
+            html.P(t("auth.editors_only_upload", lang)),
+            dcc.Link(t("auth.signin_to_edit", lang), className="button-secondary",
+                     href=signin_url(lang, f"{PATH}?lang={lang}")),
+        ], id=ids.PROJECTS_UPLOAD_LOCKED, className="upload-locked")]
+    return [
         # The browser refuses files over twice the limit outright; between the two, the
         # server answers with a message naming the limit (dcc.Upload reports no refusal).
         dcc.Upload(html.Div(t("projects.upload_drop", lang)), id=ids.PROJECTS_UPLOAD,
                    accept=".csv,.xlsx", max_size=2 * MAX_BYTES, multiple=False,
                    className="upload-zone"),
         html.Div(id=ids.PROJECTS_UPLOAD_RESULT, role="status"),
-    ], className="projects-data")
+    ]
 
 
 def layout(**query) -> html.Main:

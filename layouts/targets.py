@@ -13,12 +13,14 @@ from datetime import date
 from dash import dcc, html
 
 from dashboard import ids, pages
-from dashboard.formatting import format_date
+from dashboard.auth.web import current_editor, signin_url
+from dashboard.formatting import format_date, short_label
 from dashboard.i18n import parse_lang, t
 from dashboard.settings import get_settings
 from dashboard.targets.figures import SPARK_CONFIG, detail_figure, sparkline
 from dashboard.targets.form import (
     area_options,
+    changed_lines,
     form_values,
     indicator_options,
     load_targets,
@@ -49,12 +51,14 @@ def _nav(lang: str) -> html.Nav:
                                                   ids.TARGETS_LANG_SWITCH)])
 
 
-def _card(data: dict, figure) -> html.Article:
+def _card(data: dict, figure, changed: str | None) -> html.Article:
     facts = [part for label, value in data["facts"] for part in (html.Dt(label), html.Dd(value))]
     return html.Article([
-        html.H3([data["label"], " ", html.Span(f"({data['unit']})", className="unit")]),
+        html.H3([short_label(data["label"], data["unit"]), " ",
+                 html.Span(f"({data['unit']})", className="unit")]),
         html.P([data["area_line"]] + ([html.Br(), html.Em(data["origin"])]
                                       if data["origin"] else []), className="muted"),
+        html.P(changed, className="target-changed muted") if changed else None,
         html.P(data["status_text"], className="status-badge"),
         html.Dl(facts, className="facts"),
         html.P(data["why"], className="why"),
@@ -73,21 +77,26 @@ def _card(data: dict, figure) -> html.Article:
 
 def _pillars(store, results, lang: str) -> html.Div:
     sections = []
+    changed = changed_lines(lang)
     for pillar, items in by_pillar(results).items():
         cards = [_card(card(store, r, lang) | {"lang": lang},
                        sparkline(area_series(store, r.area, r.target.indicator), r.assessment,
-                                 store.catalogue[r.target.indicator], lang)) for r in items]
+                                 store.catalogue[r.target.indicator], lang),
+                       changed.get(r.target.key)) for r in items]
         sections.append(html.Section([
             html.H2(t(f"targets.pillar.{pillar}", lang)),
             html.Div(cards, className="target-cards") if cards
             else html.P(t("targets.pillar_empty", lang), className="muted"),
-        ], id=ids.targets_pillar(pillar), className="target-pillar"))
-    return html.Div(sections, id=ids.TARGETS_PILLARS)
+        # Pillars share rows on a wide screen; each is as wide as its cards need.
+        ], id=ids.targets_pillar(pillar), className="target-pillar",
+            style={"--cards": max(len(cards), 1)}))
+    return html.Div(sections, id=ids.TARGETS_PILLARS, className="target-pillars")
 
 
 def _matrix(data: dict, lang: str) -> html.Table:
     head = html.Tr([html.Th(t("targets.matrix_wijk", lang), scope="col")]
-                   + [html.Th([c["label"], html.Br(), html.Span(c["unit"], className="unit")],
+                   + [html.Th([short_label(c["label"], c["unit"]), html.Br(),
+                               html.Span(c["unit"], className="unit")],
                               scope="col") for c in data["columns"]])
     rows = []
     for row in data["rows"]:
@@ -125,7 +134,19 @@ def _status_table(store, results, lang: str) -> html.Table:
                        html.Thead(head), html.Tbody(rows)], className="table")
 
 
+def _locked(lang: str) -> html.Section:
+    """What a signed-out visitor sees instead of the form: who can edit, and a way in."""
+    return html.Section([
+        html.H2(t("targets.form", lang)),
+        html.P(t("auth.editors_only", lang)),
+        dcc.Link(t("auth.signin_to_edit", lang), className="button-primary",
+                 href=signin_url(lang, f"{PATH}?lang={lang}")),
+    ], id=ids.TARGETS_FORM_LOCKED, className="target-form")
+
+
 def _form(store, targets, lang: str) -> html.Section:
+    if current_editor() is None:
+        return _locked(lang)
     values = form_values(None)
     F = ids.TARGETS_FORM_FIELDS
 
@@ -182,6 +203,10 @@ def layout(**query) -> html.Main:
         _nav(lang),
         html.H1(t("targets.title", lang)),
         html.P(t("targets.intro", lang), className="lead"),
+        html.Details([html.Summary(t("targets.how_to_read", lang)),
+                      html.Ul([html.Li(t(k, lang)) for k in (
+                          "targets.how_rule", "targets.how_track", "targets.how_partial")])],
+                     open=True, className="how-to-read"),
         html.Div([html.P(n, className="notice") for n in notices], id=ids.TARGETS_NOTICES,
                  role="status"),
         _pillars(store, results, lang),
@@ -198,6 +223,8 @@ def layout(**query) -> html.Main:
             html.P(first.explanation(store, lang) if first else "", id=ids.TARGETS_DETAIL_WHY,
                    className="why"),
             html.P(t("targets.chart.note", lang), className="muted"),
+            html.Button(t("targets.export_history", lang), id=ids.TARGETS_EXPORT_HISTORY,
+                        n_clicks=0, className="button-secondary"),
         ], id=ids.TARGETS_DETAIL),
         html.Section([
             html.H2(t("targets.matrix", lang)),

@@ -34,6 +34,7 @@ class DashClient:
     client: object  # a Flask test client (or anything with get/post like it)
     props: dict[tuple[str, str], object] = field(default_factory=dict)
     deps: list[dict] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. the CSRF header
 
     def render(self, pathname: str = "/", search: str = "") -> dict:
         """Render a page through the router; remember every component's props."""
@@ -73,7 +74,8 @@ class DashClient:
                    "state": [self._spec(s) for s in dep["state"]],
                    "changedPropIds": changed}
         t0 = time.perf_counter()
-        res = self.client.post("/_dash-update-component", json=payload)
+        res = self.client.post("/_dash-update-component", json=payload,
+                                **({"headers": self.headers} if self.headers else {}))
         seconds = time.perf_counter() - t0
         body = res.get_data()
         if res.status_code == 204:

@@ -42,6 +42,9 @@ class Reply:
     declared_length
         ``Content-Length`` to claim; set it above ``len(body)`` to cut the connection
         mid-body.
+    headers
+        Extra response headers, e.g. ``(("Access-Control-Allow-Origin", "*"),)`` for a
+        fake that a browser page fetches from.
     """
 
     status: int = 200
@@ -49,6 +52,7 @@ class Reply:
     delay: float = 0.0
     content_type: str = "application/json"
     declared_length: int | None = None
+    headers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def json(cls, obj: Any, status: int = 200, delay: float = 0.0) -> Reply:
@@ -81,6 +85,8 @@ class _Handler(BaseHTTPRequestHandler):
         length = len(reply.body) if reply.declared_length is None else reply.declared_length
         self.send_header("Content-Length", str(length))
         self.send_header("Connection", "close")
+        for name, value in reply.headers:
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(reply.body)
 

@@ -27,7 +27,7 @@ from dashboard.store import Store
 
 #: Control values the update reads, as named in :func:`explorer_update`.
 INPUTS = ("indicator", "year", "level", "area", "selection", "scale", "indicator2", "sort",
-          "click", "clear", "pillars", "project")
+          "click", "clear", "pillars", "project", "focus")
 STATES = ("lang",)
 #: What it can answer; a name left out of the answer is unchanged on the page.
 OUTPUTS = ("map", "bar", "trend", "scatter", "details", "source", "table", "year_options",
@@ -107,6 +107,11 @@ def explorer_update(store: Store, values: dict, changed: set[str]) -> dict:
     layer = Layer.of(values.get("pillars"), values.get("project"))
     sort = values.get("sort") if values.get("sort") in ("value", "name") else "value"
     out.update(_figures(store, store_state, layer, moved, sort))
+    focus = views.clean_focus(values.get("focus")) if "focus" in moved else None
+    if focus:  # a search result: the map moves to it
+        if "map" not in out:
+            out["map"] = views.selection_patch(store_state)
+        views.move_map(out["map"], focus)
     if moved & (_VIEW | {"scale", "indicator2"}):
         other = "en" if store_state.lang == "nl" else "nl"
         query = store_state.query()

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dash import Patch
 
 from dashboard import figures
+from dashboard.basemap.online import Basemap, current_basemap
+from dashboard.basemap.style import offline_style, online_style
+from dashboard.explorer import geography
 from dashboard.explorer.details import details, source_line, table_rows
 from dashboard.explorer.state import (
     ExplorerState,
     benchmark_series,
     benchmarks,
-    gemeente_outline,
     view_codes,
     view_geojson,
     view_values,
@@ -21,15 +23,32 @@ from dashboard.i18n import t
 from dashboard.projects.layer import Layer, highlight_layer, layer_updates
 from dashboard.store import Store
 
+#: Fill opacity of the areas over PDOK's basemap: the classes stay apart, streets show.
+ONLINE_OPACITY = 0.72
 
-def map_full(store: Store, state: ExplorerState, projects: Layer | None = None):
-    """The whole map figure: geometry of the view plus its values (and, given a projects
-    ``Layer``, the project markers in trace 3 and an outline layer for the chosen one)."""
+
+def map_style(store: Store, state: ExplorerState, basemap: Basemap) -> dict:
+    """The MapLibre style of the view: PDOK's basemap when online, else the store's own
+    geography; names of the areas on top either way."""
+    parts = (geography.context_geojson(store, state.area, state.level),
+             geography.water_geojson(store, state.area, state.level),
+             geography.labels(store, state.area, state.level, state.lang))
+    return online_style(basemap.style, *parts) if basemap.online else offline_style(*parts)
+
+
+def map_full(store: Store, state: ExplorerState, projects: Layer | None = None,
+             basemap: Basemap | None = None):
+    """The whole map figure: geometry of the view, its surroundings and names, plus its
+    values (and, given a projects ``Layer``, the projects layer: trace 3 and the chosen
+    project's outline). ``basemap`` defaults to :func:`current_basemap`."""
+    basemap = basemap or current_basemap()
     codes = view_codes(store, state.area, state.level)
     names = {c: store.area_name(c, state.lang) for c in codes}
-    outline = gemeente_outline(store, state.area) if state.level != "gemeente" else None
     base = figures.map_figure(view_geojson(store, state.area, state.level), codes, names,
-                              state.lang, outline=outline)
+                              state.lang, outline=geography.outline(store, state.area,
+                                                                    state.level),
+                              style=map_style(store, state, basemap),
+                              opacity=ONLINE_OPACITY if basemap.online else 1.0)
     if projects is not None:
         base.update_layout(map_layers=[*base.layout.map.layers, highlight_layer()])
         base = figures.apply_map_values(base, layer_updates(store, state, projects))
@@ -60,12 +79,44 @@ def projects_patch(store: Store, state: ExplorerState, projects: Layer) -> Patch
     return figures.write_updates(Patch(), layer_updates(store, state, projects))
 
 
+def outline_patch(store: Store, state: ExplorerState, key: str | None) -> Patch:
+    """Only the outline of one project's areas (hovered or chosen in the list), or none."""
+    from dashboard.projects.layer import find, highlight_updates, layer_index
+    from dashboard.projects.registry import all_projects
+
+    project = find(all_projects(), key) if key else None
+    return figures.write_updates(Patch(), highlight_updates(store, project,
+                                                            layer_index(store, state)))
+
+
 def selection_patch(state: ExplorerState) -> Patch:
     """Only the selection outline changes when an area is clicked."""
     patch = Patch()
     figures.write_updates(patch, {"data[2].locations": list(state.selected),
                                   "data[2].z": [1] * len(state.selected)})
     return patch
+
+
+def move_map(figure, focus: dict) -> None:
+    """Centre a whole figure or a ``Patch`` on a search result's ``focus``."""
+    if isinstance(figure, Patch):
+        figure["layout"]["map"]["center"] = focus["center"]
+        figure["layout"]["map"]["zoom"] = focus["zoom"]
+    else:
+        figure.update_layout(map_center=focus["center"], map_zoom=focus["zoom"])
+
+
+def clean_focus(focus) -> dict | None:
+    """``{"center": {"lat", "lon"}, "zoom"}`` as numbers in range, or None (a forged or
+    empty value moves nothing)."""
+    try:
+        lat, lon = float(focus["center"]["lat"]), float(focus["center"]["lon"])
+        zoom = float(focus["zoom"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if -90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 22:
+        return {"center": {"lat": lat, "lon": lon}, "zoom": zoom}
+    return None
 
 
 def bar(store: Store, state: ExplorerState):

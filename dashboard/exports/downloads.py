@@ -20,12 +20,12 @@ from dashboard.store import VALUE_COLUMNS, Store
 
 #: Formats per download kind (the routes refuse anything else).
 FORMATS = {"explorer": ("csv", "xlsx", "geojson", "gpkg"), "store": ("csv", "xlsx", "gpkg"),
-           "compare": ("csv", "xlsx"), "profile": ("html", "csv")}
+           "compare": ("csv", "xlsx"), "profile": ("pdf", "html", "csv")}
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "geojson": "application/geo+json", "gpkg": "application/geopackage+sqlite3",
-    "html": "text/html; charset=utf-8",
+    "html": "text/html; charset=utf-8", "pdf": "application/pdf",
 }
 
 
@@ -106,7 +106,8 @@ def filename(kind: str, fmt: str, suffix: str = "") -> str:
 
 __all__ = ["FORMATS", "MEDIA_TYPES", "DownloadError", "build_download", "explorer_rows",
            "explorer_map_rows", "store_rows", "rows_for", "store_file", "filename",
-           "neutralise", "definitions_frame", "to_csv", "to_xlsx", "to_geojson", "to_gpkg"]
+           "profile_briefing", "neutralise", "definitions_frame", "to_csv", "to_xlsx",
+           "to_geojson", "to_gpkg"]
 
 
 # -- requests --------------------------------------------------------------------------------
@@ -160,18 +161,38 @@ def build_download(store: Store, kind: str, fmt: str, args: dict,
     except KeyError:
         raise DownloadError(t("downloads.bad_request", lang,
                               problems=f"‘{str(code)[:60]}’")) from None
-    from dashboard.profile.model import profile_data, profile_keys
+    from dashboard.profile.briefing import briefing_html
 
-    data = profile_data(store, area, lang)
-    rows = rows_for(store, profile_keys(data), [area, *[b["code"] for b in data["benchmarks"]]],
-                    lang)
+    data, summary, prov, rows = profile_briefing(store, area, lang)
     if fmt == "csv":
         return to_csv(store, rows, lang), filename("profile", fmt, f"-{area}")
-    from dashboard.profile.briefing import profile_html
+    page = briefing_html(data, summary, prov, lang)
+    if fmt == "pdf":
+        from dashboard.profile.pdf import html_to_pdf
 
-    citation = provenance(store, finish_rows(store, rows, lang), lang)["citation"]
-    return profile_html(data, lang, citation).encode("utf-8"), filename("profile", fmt,
-                                                                        f"-{area}")
+        return html_to_pdf(page), filename("profile", fmt, f"-{area}")
+    return page.encode("utf-8"), filename("profile", fmt, f"-{area}")
+
+
+def profile_briefing(store: Store, code: str, lang: str) -> tuple[dict, dict, dict,
+                                                                   pd.DataFrame]:
+    """Everything the briefing of area ``code`` shows (page, HTML and PDF alike).
+
+    Returns
+    -------
+    tuple
+        :func:`~dashboard.profile.model.profile_data`,
+        :func:`~dashboard.profile.summary.briefing_summary`, the
+        :func:`~dashboard.exports.tidy.provenance` of the profile's rows, and those rows.
+    """
+    from dashboard.profile.model import profile_data, profile_keys
+    from dashboard.profile.summary import briefing_summary
+
+    data = profile_data(store, code, lang)
+    rows = rows_for(store, profile_keys(data), [code, *[b["code"] for b in data["benchmarks"]]],
+                    lang)
+    prov = provenance(store, finish_rows(store, rows, lang), lang)
+    return data, briefing_summary(store, data, lang), prov, rows
 
 
 def _first(value) -> str | None:

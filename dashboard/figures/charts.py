@@ -20,6 +20,7 @@ from dashboard.figures.common import (
     empty_figure,
     escape,
     hover_text,
+    number_text,
     ok_mask,
     quality_note,
     reliable_mask,
@@ -31,10 +32,11 @@ from dashboard.i18n import t
 _ROW_PX, _BENCH_PX = 24, 16
 
 
-def _benchmark_marks(benchmarks: dict[str, float | None], ind: Indicator,
-                     lang: str) -> tuple[list[dict], list[dict]]:
+def _benchmark_marks(benchmarks: dict[str, float | None], ind: Indicator, lang: str,
+                     span: tuple[float, float] = (0.0, 1.0)) -> tuple[list[dict], list[dict]]:
     items = [(label, float(v)) for label, v in benchmarks.items()
              if v is not None and math.isfinite(float(v))]
+    lo, hi = span
     shapes, notes = [], []
     for i, (label, v) in enumerate(items):
         colour = C.BENCHMARK_COLOURS[i % len(C.BENCHMARK_COLOURS)]
@@ -44,7 +46,9 @@ def _benchmark_marks(benchmarks: dict[str, float | None], ind: Indicator,
         # One row of labels per benchmark, so labels of close values never overlap.
         notes.append({"xref": "x", "yref": "paper", "x": v, "y": 1, "yanchor": "bottom",
                       "yshift": 2 + _BENCH_PX * i, "showarrow": False,
-                      "text": f"{escape(label)}: {value_text(v, ind, lang)}",
+                      # The label runs away from the nearer edge, so it stays in the figure.
+                      "xanchor": "left" if v - lo < (hi - lo) / 2 else "right",
+                      "text": f"{escape(label)}: {number_text(v, ind, lang)}",
                       "font": {"size": 11, "color": colour}, "bgcolor": "rgba(255,255,255,0.8)"})
     return shapes, notes
 
@@ -111,7 +115,7 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     bars = go.Bar(
         orientation="h", x=list(good["value"]), y=list(range(n_good)),
         customdata=list(good["area_code"]), name="values", showlegend=False,
-        text=[value_text(v, ind, lang) for v in good["value"]], textposition="outside",
+        text=[number_text(v, ind, lang) for v in good["value"]], textposition="outside",
         cliponaxis=False, hovertemplate=HOVER,
         hovertext=[hover_text(r.area_name, r.value, ind, lang, r.partial)
                    for r in good.itertuples(index=False)],
@@ -131,7 +135,13 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
              for c, n in zip([*good["area_code"], *flagged["area_code"], *bad["area_code"]],
                              [*good["area_name"], *flagged["area_name"], *bad["area_name"]],
                              strict=True)]
-    shapes, notes = _benchmark_marks(benchmarks, ind, lang)
+    refs = [float(v) for v in benchmarks.values() if v is not None and math.isfinite(float(v))]
+    shown = [*good["value"].astype(float), *flagged["value"].astype(float)]
+    lo = min([0.0, *shown, *refs])
+    hi = max([0.0, *shown, *refs])
+    # Room right of the longest bar for its value (outside text is not in automargin).
+    top = hi + (hi - lo) * 0.16 if hi > lo else hi + 1
+    shapes, notes = _benchmark_marks(benchmarks, ind, lang, (lo, top))
     level = str(values["level"].iloc[0]) if "level" in values and len(values) else "custom"
     base = t("rank.base", lang, n=n_good, areas=areas_word(level, n_good, lang))
     if n_flag:
@@ -146,11 +156,12 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     fig.update_yaxes(tickmode="array", tickvals=list(range(n_all)), ticktext=names,
                      autorange="reversed", fixedrange=True, showgrid=False)
     # wrapped: the ranking sits in a narrow side panel
-    title = "<br>".join(textwrap.wrap(escape(axis_title(ind, lang)), 48))
+    title = axis_title(ind, lang, 48)
     small = "<br>".join(line for part in escape(base).split("; ")
                         for line in textwrap.wrap(part, 60))
     fig.update_xaxes(title_text=f"{title}<br><span style='font-size:12px'>{small}</span>",
-                     zeroline=True, zerolinecolor="#999999", **NUMBER_AXIS)
+                     zeroline=True, zerolinecolor="#999999",
+                     range=[lo - (hi - lo) * 0.02 if lo < 0 else lo, top], **NUMBER_AXIS)
     return fig
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.catalogue import Indicator
-from dashboard.formatting import format_number
+from dashboard.formatting import format_number, short_label, with_unit
 from dashboard.i18n import t
 
 #: Config for ``dcc.Graph``: no Plotly logo in the mode bar.
@@ -60,7 +61,15 @@ def value_text(value: object, ind: Indicator, lang: str) -> str:
     number, unit = format_number(value, lang, ind.decimals), ind.unit.get(lang)
     if ind.kind == "count" or not unit:
         return number
-    return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
+    return with_unit(number, unit)
+
+
+def cadence(years) -> int:
+    """The series' usual step in years: 2 for a two-yearly survey, else 1. A longer step
+    between two values is a gap, a step of the cadence is not."""
+    ys = sorted({int(y) for y in years})
+    steps = [b - a for a, b in zip(ys, ys[1:], strict=False)]
+    return 2 if steps and min(steps) == 2 else 1
 
 
 def is_partial(flag: object) -> bool:
@@ -78,9 +87,26 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def axis_title(ind: Indicator, lang: str) -> str:
-    """``label (unit)`` in ``lang``."""
-    return t("figure.axis_title", lang, label=ind.label.get(lang), unit=ind.unit.get(lang))
+#: Characters per line of an axis title; longer titles wrap (Plotly never wraps by itself).
+AXIS_TITLE_WIDTH = 34
+
+
+def wrap(text: str, width: int = AXIS_TITLE_WIDTH) -> str:
+    """Escaped ``text`` with ``<br>`` line breaks, at most ``width`` characters a line."""
+    return "<br>".join(escape(line) for line in textwrap.wrap(str(text), width)) or ""
+
+
+def axis_title(ind: Indicator, lang: str, width: int = AXIS_TITLE_WIDTH) -> str:
+    """``label (unit)`` in ``lang``, the unit named once, wrapped to fit beside a chart."""
+    label, unit = ind.label.get(lang), ind.unit.get(lang)
+    text = t("figure.axis_title", lang, label=short_label(label, unit), unit=unit) if unit \
+        else label
+    return wrap(text, width)
+
+
+def number_text(value: object, ind: Indicator, lang: str) -> str:
+    """A value as on a bar: the number only (the axis title names the unit)."""
+    return format_number(value, lang, ind.decimals)
 
 
 def empty_figure(message: str) -> go.Figure:

@@ -87,7 +87,8 @@ def bounds_view(geojson: dict, width: int = 600, height: int = 450) -> tuple[dic
 
 def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str,
                outline: dict | None = None, center: dict | None = None,
-               zoom: float | None = None) -> go.Figure:
+               zoom: float | None = None, style: dict | str = "white-bg",
+               opacity: float = 1.0) -> go.Figure:
     """The base choropleth map; its geometry is sent once, values come from :func:`map_values`.
 
     Parameters
@@ -101,32 +102,36 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
     lang : str
         ``"nl"`` or ``"en"``.
     outline : dict, optional
-        GeoJSON of the gemeente boundary, drawn as a line on top.
+        GeoJSON of the outline of the area of interest, drawn as a line on top.
     center, zoom : optional
         The view; computed from the bounds of ``geojson`` when not given.
+    style : dict or str
+        The MapLibre style under the traces (Plotly's plain ``white-bg`` by default).
+    opacity : float
+        Of the areas' fill: below 1 when a basemap should show through.
 
     Returns
     -------
     plotly.graph_objects.Figure
         Traces: 0 values, 1 unreliable, no-data and secret areas, 2 selection outline,
-        3 projects (empty). Offline base style ``white-bg`` (no tile server).
+        3 projects (empty).
     """
     auto_center, auto_zoom = bounds_view(geojson)
     shared = {"geojson": geojson, "featureidkey": "id", "hovertemplate": HOVER}
-    opaque = {"marker": {"opacity": 1}}
+    opaque = {"marker": {"opacity": opacity}}
     empty = {"name": "values", "locations": [], "z": [], "hovertext": []}
     no_data = {"name": "no-data", "locations": list(codes), "z": [1] * len(codes),
                "hovertext": [f"<b>{escape(names.get(c, c))}</b><br>"
                              f"{t('figure.no_data', lang)}" for c in codes]}
     fig = go.Figure([
         go.Choroplethmap(**shared, **empty, colorscale=C.continuous_colorscale("neutral"),
-                         marker={"line": {"width": 0.6, "color": "white"}},
+                         marker={"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
                          colorbar={"thickness": 14, "len": 0.75, "x": 0.99, "xanchor": "right",
                                    **NUMBER_AXIS},
                          selected=opaque, unselected=opaque),
         go.Choroplethmap(**shared, **no_data, zmin=0, zmax=1, showscale=False,
                          colorscale=_GAP_SCALE,
-                         marker={"line": {"width": 0.6, "color": "white"}},
+                         marker={"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
                          selected=opaque, unselected=opaque),
         go.Choroplethmap(geojson=geojson, featureidkey="id", name="selection", locations=[],
                          z=[], showscale=False, hoverinfo="skip",
@@ -137,7 +142,7 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
     layers = [{"sourcetype": "geojson", "source": outline, "type": "line", "color": "#333333",
                "line": {"width": 2}}] if outline else []
     fig.update_layout(**base_layout(lang, margin={"l": 0, "r": 0, "t": 0, "b": 0}),
-                      map={"style": "white-bg", "center": center or auto_center,
+                      map={"style": style, "center": center or auto_center,
                            "zoom": auto_zoom if zoom is None else zoom, "layers": layers},
                       uirevision=MAP_UIREVISION, clickmode="event+select", showlegend=False,
                       hovermode="closest")

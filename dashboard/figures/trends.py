@@ -12,6 +12,7 @@ from dashboard.figures.common import (
     NUMBER_AXIS,
     axis_title,
     base_layout,
+    cadence,
     empty_figure,
     escape,
     hover_text,
@@ -30,11 +31,12 @@ def _line(frame: pd.DataFrame, name: str, ind: Indicator, lang: str) -> tuple[di
     symbols: list = []
     missing: list[int] = []
     prev = None
+    step = cadence(frame["year"])
     for row in frame.sort_values("year").itertuples(index=False):
         year = int(row.year)
         flag = getattr(row, "comparable_with_previous", None)
         broken = flag is not None and not pd.isna(flag) and not bool(flag)
-        if prev is not None and (year != prev + 1 or broken):
+        if prev is not None and (year > prev + step or broken):
             for column, gap in ((xs, None), (ys, None), (texts, ""), (symbols, "circle")):
                 column.append(gap)
         ok = row.status == "ok" and pd.notna(row.value)

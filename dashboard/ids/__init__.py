@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 
 #: Every id starts with one of these page prefixes.
-PAGES = ("home", "explorer", "nav", "targets", "projects", "profile", "compare", "indicators")
+PAGES = ("home", "explorer", "nav", "targets", "projects", "profile", "compare", "indicators",
+         "auth")
 
+from dashboard.ids.auth import *  # noqa: E402,F403
 from dashboard.ids.compare import *  # noqa: E402,F403
 from dashboard.ids.core import *  # noqa: E402,F403
 from dashboard.ids.profile import *  # noqa: E402,F403

@@ -8,6 +8,7 @@ PROJECTS_MAP_SELECTED = "projects-map-selected"
 PROJECTS_MAP_LIST = "projects-map-list"
 PROJECTS_MAP_PANEL = "projects-map-panel"
 PROJECTS_MAP_CLEAR = "projects-map-clear"
+PROJECTS_MAP_HOVER = "projects-map-hover"  # the project under the pointer or focus in the list
 PROJECTS_MAP_ITEM = "projects-map-item"  # pattern type of a project button in the list
 
 # --- projects page -----------------------------------------------------------------------
@@ -33,6 +34,8 @@ PROJECTS_TEMPLATE = "projects-template"
 PROJECTS_EXPORT_CSV = "projects-export-csv"
 PROJECTS_EXPORT_GEOJSON = "projects-export-geojson"
 PROJECTS_DOWNLOAD = "projects-download"
+PROJECTS_EXPORT_HISTORY = "projects-export-history"
+PROJECTS_UPLOAD_LOCKED = "projects-upload-locked"
 PROJECTS_DATA_VERSION = "projects-data-version"
 
 

@@ -21,6 +21,7 @@ TARGETS_TABLE = "targets-table"
 TARGETS_EXPORT_CSV = "targets-export-csv"
 TARGETS_EXPORT_XLSX = "targets-export-xlsx"
 TARGETS_DOWNLOAD = "targets-download"
+TARGETS_EXPORT_HISTORY = "targets-export-history"
 
 # --- add / edit form ---------------------------------------------------------------------
 TARGETS_FORM = "targets-form"
@@ -38,6 +39,7 @@ TARGETS_FORM_TEXT_EN = "targets-form-text-en"
 TARGETS_FORM_SAVE = "targets-form-save"
 TARGETS_FORM_DELETE = "targets-form-delete"
 TARGETS_FORM_MESSAGE = "targets-form-message"
+TARGETS_FORM_LOCKED = "targets-form-locked"
 
 #: Form field name (see dashboard.targets.model.FIELDS) -> input id, in form order.
 TARGETS_FORM_FIELDS = {

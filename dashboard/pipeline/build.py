@@ -35,6 +35,7 @@ from dashboard.store.files import (
     OBS_FILE,
     PC4_FILE,
     STORE_VERSION,
+    WATER_FILE,
     write_observations,
 )
 
@@ -121,11 +122,13 @@ def _write_atomically(out: Path, files: Callable[[Path], None]) -> None:
 
 def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Catalogue,
                 areas_cfg: AreaConfig, sources_cfg: SourceConfig, gemeenten: tuple[str, ...],
-                progress: Progress = print, pc4: BoundarySource | None = None) -> dict:
+                progress: Progress = print, pc4: BoundarySource | None = None,
+                water=None) -> dict:
     """Build the store from raw tables and boundary sources; returns the manifest.
 
     ``pc4`` (postcode-4 boundaries) adds ``pc4.parquet``, used to place activities given
-    by postcode onto buurten.
+    by postcode onto buurten. ``water`` (``(GeoDataFrame, manifest entries)`` of the
+    boundary files' water parts) adds ``water.parquet``, the map's fallback water.
     """
     t0 = time.perf_counter()
     tables = _scope(tables, gemeenten)
@@ -149,6 +152,12 @@ def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Cat
         pc4_df, pc4_entry = build_pc4(pc4, areas, gemeenten)
         geo_sources = [*geo_sources, pc4_entry]
         progress(f"postcode-4: {len(pc4_df)} areas touching {', '.join(gemeenten)}")
+    water_df = None
+    if water is not None:
+        from dashboard.pipeline.water import build_water
+        water_df = build_water(water[0], areas, gemeenten)
+        geo_sources = [*geo_sources, *water[1]]
+        progress(f"water: {len(water_df)} parts near {', '.join(gemeenten)}")
     cat_path = Path(catalogue.path)
     manifest = {
         "version": STORE_VERSION,
@@ -159,7 +168,8 @@ def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Cat
         "sources": _sources_manifest(tables, obs_df, geo_sources),
         "rows": {"observations": len(obs_df), "areas": len(areas),
                  "boundary_changes": len(flags_df),
-                 "pc4": 0 if pc4_df is None else len(pc4_df)},
+                 "pc4": 0 if pc4_df is None else len(pc4_df),
+                 "water": 0 if water_df is None else len(water_df)},
         "counts": _counts(obs_df, areas),
     }
 
@@ -169,6 +179,8 @@ def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Cat
         areas.to_parquet(tmp / AREAS_FILE, index=False)
         if pc4_df is not None:
             pc4_df.to_parquet(tmp / PC4_FILE, index=False)
+        if water_df is not None:
+            water_df.to_parquet(tmp / WATER_FILE, index=False)
         manifest["build_seconds"] = round(time.perf_counter() - t0, 2)
         (tmp / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1, ensure_ascii=False),
                                          encoding="utf-8")
@@ -186,13 +198,15 @@ def run_build(out: Path, *, snapshot: Path | None, gemeenten: tuple[str, ...], d
     catalogue = load_catalogue(data_dir / "indicators.yaml")
     areas_cfg = load_areas(data_dir / "areas.yaml")
     sources_cfg = load_source_config(data_dir / "sources.yaml")
-    pc4 = None
+    pc4 = water = None
     if snapshot is not None:
         from dashboard.pipeline.pc4 import snapshot_pc4_source
         from dashboard.pipeline.sources.snapshot import boundary_resources, read_tables
         tables = read_tables(snapshot, progress=progress)
         boundaries = boundary_resources(snapshot)
         pc4 = snapshot_pc4_source(snapshot)
+        from dashboard.pipeline.water import snapshot_water
+        water = snapshot_water(snapshot)
     else:
         from dashboard.pipeline.sources.live import fetch_live
         tables, boundaries = fetch_live(sources_cfg, gemeenten, catalogue=catalogue,
@@ -201,4 +215,4 @@ def run_build(out: Path, *, snapshot: Path | None, gemeenten: tuple[str, ...], d
                                         progress=progress)
     return build_store(tables, boundaries, out, catalogue=catalogue, areas_cfg=areas_cfg,
                        sources_cfg=sources_cfg, gemeenten=gemeenten, progress=progress,
-                       pc4=pc4)
+                       pc4=pc4, water=water)

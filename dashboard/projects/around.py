@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dashboard import figures
 from dashboard.explorer.details import source_line
 from dashboard.figures.common import escape
+from dashboard.formatting import label_with_unit
 from dashboard.i18n import t
 from dashboard.projects.model import Project
 from dashboard.projects.places import placement
@@ -47,7 +48,8 @@ def pillar_indicators(store, p: Project) -> list[str]:
 
 def indicator_options(store, p: Project, lang: str) -> list[dict]:
     """Dropdown options for :func:`pillar_indicators` (label and unit)."""
-    return [{"label": f"{store.catalogue[k].label.get(lang)} ({store.catalogue[k].unit.get(lang)})",
+    return [{"label": label_with_unit(store.catalogue[k].label.get(lang),
+                                      store.catalogue[k].unit.get(lang)),
              "value": k} for k in pillar_indicators(store, p)]
 
 

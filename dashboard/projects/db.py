@@ -1,7 +1,8 @@
 """Project activities in the database (table ``activities`` of dashboard/db.py).
 
 Each row has a ``uid``: a hash of its normalised content, so saving the same activity twice
-(a repeated upload) adds nothing. Saves run in one transaction: all good rows or none.
+(a repeated upload) adds nothing. Saves run in one transaction: all good rows or none,
+together with one audit row naming the editor, the file and the activities it added.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from dashboard.auth.audit import record
 from dashboard.db import activities, get_database
 from dashboard.projects.model import Point, Project, Text
 
@@ -47,14 +49,19 @@ def activity_uid(row: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def save_activities(rows: list[dict], db=None) -> tuple[int, int]:
-    """Insert activities whose uid is new, all in one transaction.
+def save_activities(rows: list[dict], db=None, *, editor: str,
+                    label: str = "") -> tuple[int, int]:
+    """Insert activities whose uid is new, all in one transaction with their audit row.
 
     Parameters
     ----------
     rows : list of dict
         Validated rows (:data:`FIELDS`; dates as ``datetime.date``).
     db : dashboard.db.Database, optional
+    editor : str
+        Who saves them (recorded in the audit trail when anything is added).
+    label : str
+        Where they come from, e.g. the uploaded file's name.
 
     Returns
     -------
@@ -81,6 +88,9 @@ def save_activities(rows: list[dict], db=None) -> tuple[int, int]:
                 row[f] = row[f] or ""
         if new:
             conn.execute(activities.insert(), new)
+            record(conn, editor, "upload", label or "-", "upload", None, {
+                "file": label, "saved": len(new), "duplicates": repeated + len(known),
+                "activities": [f"{r['project']}: {r['name']} ({r['uid'][:12]})" for r in new]})
     return len(new), repeated + len(known)
 
 

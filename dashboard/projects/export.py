@@ -17,7 +17,7 @@ from dashboard.projects.places import placement
 
 COLUMNS = ["key", "origin", "project", "name", "organisations", "pillar", "start", "end",
            "area_codes", "area_names", "gemeenten", "postcodes", "points", "summary_nl",
-           "summary_en", "target_group", "source"]
+           "summary_en", "target_group", "source_title", "source_publisher", "source"]
 
 
 def _row(store, p: Project, lang: str) -> dict:
@@ -32,6 +32,7 @@ def _row(store, p: Project, lang: str) -> dict:
         "points": ";".join(f"{pt.lat},{pt.lon}" for pt in p.points if pt.lat is not None),
         "summary_nl": p.summary.nl, "summary_en": p.summary.en,
         "target_group": p.target_group.get(lang) if p.target_group else "",
+        "source_title": p.source_title or "", "source_publisher": p.source_publisher or "",
         "source": p.source,
     }
 

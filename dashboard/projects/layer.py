@@ -74,22 +74,29 @@ def hover(p: Project, lang: str) -> str:
         orgs = textwrap.shorten("; ".join(p.organisations), 120, placeholder=" …")
         lines += [escape(part) for part in textwrap.wrap(orgs, 60)]
     lines += [escape(part) for part in textwrap.wrap(summary, 60)]
-    lines.append(escape(t("projects.source", lang, source=p.source)))
+    lines += [escape(part) for part in textwrap.wrap(
+        t("projects.source", lang, source=p.source_text), 60)]
     return "<br>".join(lines)
 
 
-def marker_updates(store, projects: list[Project], layer: Layer, lang: str) -> dict:
-    """Trace 3: one marker per area or point of each project (coloured by pillar).
+def marker_updates(store, projects: list[Project], layer: Layer, lang: str,
+                   gemeenten=None) -> dict:
+    """Trace 3: a marker for each real place of a project (a point or a postcode), coloured
+    by pillar. A project tied to whole areas gets no marker (a dot at an area's centre
+    would say it happens there); its areas are outlined when it is chosen or hovered.
+    Given ``gemeenten``, places in other gemeenten are left off (they are listed).
 
-    Markers sharing a place (several programmes for Rotterdam-Zuid) are spread on a
-    small circle so each can be hovered and clicked.
+    Markers sharing a place are spread on a small circle so each can be hovered and
+    clicked.
     """
     lons, lats, keys, colours, sizes, texts = [], [], [], [], [], []
     for p in projects:
         if p.pillar_key not in layer.pillars:
             continue
         text = hover(p, lang)
-        for lon, lat in placement(store, p).markers:
+        for (lon, lat), gm in placement(store, p).points:
+            if gemeenten is not None and gm not in gemeenten:
+                continue
             lons.append(lon)
             lats.append(lat)
             keys.append(p.key)
@@ -128,11 +135,9 @@ def find(projects: list[Project], key: str | None) -> Project | None:
 
 
 def layer_index(store, state) -> int:
-    """Index of the highlight layer: after the gemeente outline when the map has one
-    (the same rule as :func:`dashboard.explorer.state.gemeente_outline`)."""
-    has_outline = state.level != "gemeente" and store.area(state.area)["gemeente"] \
-        in store.areas.index
-    return 1 if has_outline else 0
+    """Index of the highlight layer: after the outline of the area of interest, which the
+    map always has (dashboard/explorer/views.py)."""
+    return 1
 
 
 def map_projects(store, year: int | None, layer: Layer, db=None) -> list[Project]:
@@ -147,7 +152,9 @@ def layer_updates(store, state, layer: Layer, db=None, highlight: bool = True) -
     chosen project's outline; property paths as :func:`marker_updates`."""
     from dashboard.projects.registry import all_projects
 
-    out = marker_updates(store, map_projects(store, state.year, layer, db), layer, state.lang)
+    gemeenten = {store.area(state.area)["gemeente"]}
+    out = marker_updates(store, map_projects(store, state.year, layer, db), layer, state.lang,
+                         gemeenten)
     if highlight:
         chosen = find(all_projects(db), layer.selected)
         out.update(highlight_updates(store, chosen, layer_index(store, state)))

@@ -67,7 +67,9 @@ class Project(_Frozen):
     points: tuple[Point, ...] = ()
     area_note: Text | None = None
     target_group: Text | None = None
-    source: str = Field(min_length=1)
+    source: str = Field(min_length=1)  # the seed page's file (metadata, exports)
+    source_title: str | None = Field(default=None, max_length=300)  # the page's own title
+    source_publisher: str | None = Field(default=None, max_length=300)
     origin: Literal["registry", "upload"] = "registry"
     project: str | None = None  # the programme an uploaded activity belongs to
 
@@ -99,6 +101,16 @@ class Project(_Frozen):
     @property
     def pillar_key(self) -> str:
         return self.pillar or NO_PILLAR
+
+    @property
+    def source_text(self) -> str:
+        """The source as a reader knows it: the page's title and publisher (the file name
+        only when nothing else is known, as for uploads)."""
+        if not self.source_title:
+            return self.source
+        if self.source_publisher and self.source_publisher not in self.source_title:
+            return f"{self.source_title} ({self.source_publisher})"
+        return self.source_title
 
     def period(self) -> tuple[date | None, date | None]:
         """First and last day of the period (None where the source gives none)."""

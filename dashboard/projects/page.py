@@ -108,7 +108,7 @@ def page_table(store, projects: list[Project], lang: str, selected: str | None) 
             html.Td(pillar_text(p.pillar, lang)), html.Td(period_text(p, lang)),
             html.Td([where] + ([html.Br(), html.Span(gemeenten, className="muted")]
                                if gemeenten and gemeenten != where else [])),
-            html.Td("; ".join(p.organisations)), html.Td(p.source),
+            html.Td("; ".join(p.organisations)), html.Td(p.source_text),
         ], **{"data-key": p.key}))
     caption = html.Caption(t("projects.table_caption", lang, n=len(projects)))
     if not projects:
@@ -133,13 +133,18 @@ def upload_report(result, filename: str, lang: str) -> list:
 
 
 def export_file(store, which: str, lang: str, db=None) -> tuple[str, str]:
-    """Text and file name of a download: the upload template, or everything as CSV or
-    GeoJSON (formula-safe)."""
+    """Text and file name of a download: the upload template, everything as CSV or
+    GeoJSON, or the history of uploads as CSV (all formula-safe)."""
     from dashboard.projects.export import registry_csv, registry_geojson
     from dashboard.projects.upload import template_csv
 
     if which == ids.PROJECTS_TEMPLATE:
         return template_csv(), "activiteiten-sjabloon.csv"
+    if which == ids.PROJECTS_EXPORT_HISTORY:
+        from dashboard.auth.audit import changes, history_csv
+
+        return history_csv(changes("upload", db=db), lang).decode("utf-8"), \
+            "uploads-wijzigingen.csv"
     projects = all_projects(db)
     if which == ids.PROJECTS_EXPORT_GEOJSON:
         return registry_geojson(store, projects, lang), "projecten.geojson"

@@ -102,7 +102,8 @@ def project_panel(store, p: Project | None, lang: str, link: bool = True) -> lis
                                                    for g in place.gemeenten), lang)
             + _fact("projects.target_group", p.target_group.get(lang) if p.target_group
                     else None, lang)
-            + _fact("projects.source_label", p.source, lang))
+            + _fact("projects.source_label",
+                    html.Span(p.source_text, **{"data-source-file": p.source}), lang))
     body = [html.H3([swatch(p.pillar), p.name])]
     if p.origin == "upload":
         body.append(html.P(t("projects.uploaded", lang, project=p.project or "–"),
@@ -127,6 +128,7 @@ def map_block(store, state, db=None) -> html.Section:
     return html.Section([
         html.H2(t("projects.layer", lang)),
         dcc.Store(id=ids.PROJECTS_MAP_SELECTED),
+        dcc.Store(id=ids.PROJECTS_MAP_HOVER),
         html.Fieldset([
             html.Legend(t("projects.pillars", lang)),
             dcc.Checklist(id=ids.PROJECTS_MAP_PILLARS, options=pillar_options(lang),
@@ -138,7 +140,9 @@ def map_block(store, state, db=None) -> html.Section:
                     type="button", className="button-secondary"),
         html.Div(map_list(store, projects, state.area, state.selected, state.year, lang, None),
                  id=ids.PROJECTS_MAP_LIST),
-    ], id=ids.PROJECTS_MAP_BLOCK, className="projects-block")
+    ], id=ids.PROJECTS_MAP_BLOCK, className="projects-block",
+        # assets/explorer_map.js writes the hovered or focused project's key here
+        **{"data-hover-store": ids.PROJECTS_MAP_HOVER})
 
 
 def clicked_project(click) -> str | None:

@@ -25,6 +25,8 @@ class Placement:
     markers: tuple[tuple[float, float], ...]  # lon, lat of each area and point
     gemeenten: tuple[str, ...]
     unplaced: tuple[str, ...]  # points the store cannot place ("postcode 9999", "52.0,4.0")
+    #: Only the real places (coordinates, postcodes): ``((lon, lat), gemeente)``.
+    points: tuple[tuple[tuple[float, float], str], ...] = ()
 
 
 def _shaped(store, level: str) -> gpd.GeoDataFrame:
@@ -94,6 +96,7 @@ def placement(store, project: Project) -> Placement:
     codes = [c for c in project.areas if c in store.areas.index]
     spots = [markers[c] for c in codes if c in markers]
     unplaced = [c for c in project.areas if c not in store.areas.index]
+    points: list[tuple[tuple[float, float], str]] = []
     coords = [(p.lon, p.lat) for p in project.points if p.lat is not None and p.lon is not None]
     for (lon, lat), code in zip(coords, place_coordinates(store, coords), strict=True):
         if code is None:
@@ -101,6 +104,7 @@ def placement(store, project: Project) -> Placement:
             continue
         codes.append(code)
         spots.append((lon, lat))
+        points.append(((lon, lat), str(store.area(code)["gemeente"])))
     postcodes = [p.postcode for p in project.points if p.postcode]
     placed = place_postcodes(store, postcodes)
     pc_markers = _pc4_markers(store)
@@ -110,11 +114,12 @@ def placement(store, project: Project) -> Placement:
             continue
         codes.extend(placed[pc])
         spots.append(pc_markers[pc])
+        points.append((pc_markers[pc], str(store.area(placed[pc][0])["gemeente"])))
     codes = list(dict.fromkeys(codes))
     gemeenten = [store.area(c)["gemeente"] for c in codes]
     return Placement(tuple(codes), tuple(spots),
                      tuple(dict.fromkeys(g for g in gemeenten if isinstance(g, str) and g)),
-                     tuple(unplaced))
+                     tuple(unplaced), tuple(points))
 
 
 @lru_cache(maxsize=4096)

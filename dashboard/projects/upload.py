@@ -181,12 +181,14 @@ def validate_frame(frame: pd.DataFrame, store) -> tuple[list[dict], list[tuple[i
     return good, bad
 
 
-def import_upload(contents: str, filename: str, store, db=None) -> UploadResult:
-    """Decode, validate and save an uploaded file; never raises for bad input."""
+def import_upload(contents: str, filename: str, store, db=None, *, editor: str) -> UploadResult:
+    """Decode, validate and save an uploaded file as ``editor``; never raises for bad
+    input."""
     try:
         frame = decode_upload(contents, filename)
     except UploadError as exc:
         return UploadResult(error=exc)
     good, bad = validate_frame(frame, store)
-    saved, duplicates = save_activities(good, db) if good else (0, 0)
+    saved, duplicates = save_activities(good, db, editor=editor, label=filename) \
+        if good else (0, 0)
     return UploadResult(saved, duplicates, bad)

@@ -12,6 +12,8 @@ OBS_FILE, AREAS_FILE, FLAGS_FILE, MANIFEST_FILE = (
     "observations.parquet", "areas.parquet", "boundary_changes.parquet", "manifest.json")
 #: Postcode-4 areas (snapshot builds only; optional).
 PC4_FILE = "pc4.parquet"
+#: Water parts of the boundary files near the built gemeenten (the map's fallback; optional).
+WATER_FILE = "water.parquet"
 
 
 class StoreNotFound(FileNotFoundError):

@@ -1,5 +1,6 @@
-"""The store's postcode-4 areas (written by :mod:`dashboard.pipeline.pc4`), read once per
-process."""
+"""The store's optional map layers, read once per process (and again when the file changes):
+postcode-4 areas (written by :mod:`dashboard.pipeline.pc4`) and water parts (written by
+:mod:`dashboard.pipeline.water`)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,14 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from dashboard.store.files import PC4_FILE
+from dashboard.store.files import PC4_FILE, WATER_FILE
 
 _lock = threading.Lock()
 _cache: dict[Path, tuple[float, gpd.GeoDataFrame | None]] = {}
 
 
-def load_pc4(store) -> gpd.GeoDataFrame | None:
-    """The store's postcode areas (``code, geometry``), or None if the build wrote none."""
-    path = Path(store.path) / PC4_FILE
+def _load(store, name: str) -> gpd.GeoDataFrame | None:
+    path = Path(store.path) / name
     stamp = path.stat().st_mtime if path.is_file() else -1.0
     with _lock:
         hit = _cache.get(path)
@@ -26,3 +26,13 @@ def load_pc4(store) -> gpd.GeoDataFrame | None:
     with _lock:
         _cache[path] = (stamp, gdf)
     return gdf
+
+
+def load_pc4(store) -> gpd.GeoDataFrame | None:
+    """The store's postcode areas (``code, geometry``), or None if the build wrote none."""
+    return _load(store, PC4_FILE)
+
+
+def load_water(store) -> gpd.GeoDataFrame | None:
+    """The store's water parts (``source, geometry``), or None if the build wrote none."""
+    return _load(store, WATER_FILE)

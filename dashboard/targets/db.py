@@ -1,8 +1,9 @@
 """Targets saved in the app: read, saved and deleted in the database's ``targets`` table.
 
-Every write runs in one transaction, so a failed save leaves the table as it was.
-Callers validate first (:func:`dashboard.targets.model.validate_target`); this module only
-stores what it is given.
+Every write runs in one transaction together with its audit row (who, when, the record
+before and after), so a failed save leaves both tables as they were. Callers validate
+first (:func:`dashboard.targets.model.validate_target`); this module only stores what it
+is given.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from dashboard.auth.audit import record
 from dashboard.db import Database, get_database, targets
 from dashboard.targets.model import FIELDS, Target, load_default_targets, merge_targets
 
@@ -23,8 +25,13 @@ def saved_targets(db: Database | None = None) -> list[Target]:
     return [Target(**{f: row[f] for f in FIELDS}, origin="user") for row in rows]
 
 
-def save_target(target: Target, db: Database | None = None) -> str:
-    """Insert ``target``, or update the saved one with the same key.
+def _stored(conn: sa.Connection, key: str) -> dict | None:
+    row = conn.execute(sa.select(targets).where(targets.c.key == key)).mappings().first()
+    return {f: row[f] for f in FIELDS} if row else None
+
+
+def save_target(target: Target, db: Database | None = None, *, editor: str) -> str:
+    """Insert ``target``, or update the saved one with the same key, recording ``editor``.
 
     Returns
     -------
@@ -32,23 +39,30 @@ def save_target(target: Target, db: Database | None = None) -> str:
         ``"added"`` or ``"updated"``.
     """
     db = db or get_database()
-    record = target.as_record()
+    values = target.as_record()
     with db.begin() as conn:
-        exists = conn.execute(sa.select(targets.c.id).where(targets.c.key == target.key)
-                              ).first()
-        if exists:
+        before = _stored(conn, target.key)
+        if before is not None:
             conn.execute(targets.update().where(targets.c.key == target.key).values(
-                **record, updated_at=sa.func.current_timestamp()))
-            return "updated"
-        conn.execute(targets.insert().values(**record))
-        return "added"
+                **values, updated_at=sa.func.current_timestamp()))
+        else:
+            conn.execute(targets.insert().values(**values))
+        action = "update" if before is not None else "add"
+        record(conn, editor, "target", target.key, action, before, values)
+        return "updated" if before is not None else "added"
 
 
-def delete_target(key: str, db: Database | None = None) -> bool:
-    """Delete the saved target ``key``; a default of that key shows again. True if found."""
+def delete_target(key: str, db: Database | None = None, *, editor: str) -> bool:
+    """Delete the saved target ``key``, recording ``editor``; a default of that key shows
+    again. True if found."""
     db = db or get_database()
     with db.begin() as conn:
-        return conn.execute(targets.delete().where(targets.c.key == key)).rowcount > 0
+        before = _stored(conn, key)
+        if before is None:
+            return False
+        conn.execute(targets.delete().where(targets.c.key == key))
+        record(conn, editor, "target", key, "delete", before, None)
+        return True
 
 
 def all_targets(data_dir: str | Path, catalogue, db: Database | None = None) -> list[Target]:

@@ -12,9 +12,10 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.auth.audit import changes, history_csv
 from dashboard.exports.tidy import neutralise
 from dashboard.i18n import t
-from dashboard.targets.form import load_targets
+from dashboard.targets.form import is_target_key, load_targets
 from dashboard.targets.report import evaluate, status_table
 
 
@@ -80,3 +81,11 @@ def export_file(store, data_dir, fmt: str, lang: str, today: date | None = None
     frame = status_table(store, [evaluate(store, x) for x in targets], lang, today)
     content = to_csv(frame) if fmt == "csv" else to_xlsx(frame, lang, today)
     return content, filename(fmt, today)
+
+
+def history_file(key: object, lang: str) -> tuple[bytes, str] | None:
+    """Every recorded change to target ``key`` as a formula-safe CSV ``(content, name)``;
+    None for a value that is not a target key."""
+    if not is_target_key(key):
+        return None
+    return history_csv(changes("target", key), lang), f"doel-{key}-wijzigingen.csv"

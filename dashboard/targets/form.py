@@ -13,6 +13,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from dashboard import pages
+from dashboard.auth.audit import last_changes
+from dashboard.formatting import label_with_unit
 from dashboard.i18n import t
 from dashboard.store import Store
 from dashboard.targets.db import all_targets, delete_target, save_target, saved_targets
@@ -29,6 +31,11 @@ from dashboard.targets.model import (
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_]{1,47}$")
 PAGE_PATH = pages.TARGETS  # a save reloads the page
+
+
+def is_target_key(value: object) -> bool:
+    """Whether ``value`` could be a target key (a slug: ``werk_bijstand``)."""
+    return isinstance(value, str) and bool(_SLUG.match(value))
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ def error_text(error: FieldError, lang: str) -> str:
              value=error.value)
 
 
-def submit(raw: dict, store: Store, lang: str) -> Outcome:
+def submit(raw: dict, store: Store, lang: str, *, editor: str) -> Outcome:
     """Validate the form's fields and save the target (insert or update by key).
 
     Parameters
@@ -72,6 +79,8 @@ def submit(raw: dict, store: Store, lang: str) -> Outcome:
         The store (catalogue, areas, data for the baseline check).
     lang : str
         Language of the messages.
+    editor : str
+        The signed-in editor, recorded in the audit trail.
 
     Returns
     -------
@@ -83,17 +92,17 @@ def submit(raw: dict, store: Store, lang: str) -> Outcome:
         return Outcome(False, (*(error_text(e, lang) for e in errors),
                                t("targets.not_saved", lang)))
     try:
-        save_target(target)
+        save_target(target, editor=editor)
     except sa.exc.SQLAlchemyError as exc:
         return Outcome(False, (t("targets.save_failed", lang, detail=type(exc).__name__),
                                t("targets.not_saved", lang)))
     return Outcome(True, (t("targets.saved", lang, name=target.key),), target.key)
 
 
-def remove(key: object, lang: str) -> Outcome:
-    """Delete the saved target ``key`` (a default of that key shows again)."""
+def remove(key: object, lang: str, *, editor: str) -> Outcome:
+    """Delete the saved target ``key`` as ``editor`` (a default of that key shows again)."""
     key = str(key or "").strip()
-    if not _SLUG.match(key) or not delete_target(key):
+    if not _SLUG.match(key) or not delete_target(key, editor=editor):
         return Outcome(False, (t("targets.delete_none", lang, name=key[:60]),))
     return Outcome(True, (t("targets.deleted", lang, name=key),), key)
 
@@ -114,9 +123,10 @@ def rule_options(lang: str) -> list[dict]:
 
 
 def indicator_options(store: Store, lang: str) -> list[dict]:
-    """Indicators with data, as ``theme · label (unit)``."""
-    return [{"label": f"{t('theme.' + ind.theme, lang)} · {ind.label.get(lang)} "
-                      f"({ind.unit.get(lang)})", "value": ind.key}
+    """Indicators with data, as ``theme · label (unit)``, the unit named once."""
+    return [{"label": f"{t('theme.' + ind.theme, lang)} · "
+                      f"{label_with_unit(ind.label.get(lang), ind.unit.get(lang))}",
+             "value": ind.key}
             for ind in store.catalogue if store.years(ind.key)]
 
 
@@ -150,3 +160,12 @@ def find_target(store: Store, data_dir: str | Path, key: object) -> Target | Non
     """The target ``key`` among the defaults and the saved ones, or None."""
     targets, _ = load_targets(store, data_dir)
     return next((x for x in targets if x.key == key), None)
+
+
+def changed_lines(lang: str) -> dict[str, str]:
+    """Target key -> "Laatst gewijzigd door … op …" for every target changed in the app
+    (nothing for a target never changed, or when the database cannot be read)."""
+    try:
+        return {key: change.line(lang) for key, change in last_changes("target").items()}
+    except sa.exc.SQLAlchemyError:
+        return {}

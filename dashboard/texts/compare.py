@@ -38,9 +38,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "indicators.title": ("Indicatoren", "Indicators"),
     "indicators.intro": (
         "Alle indicatoren van het dashboard met definitie, eenheid, bron per jaar, licentie "
-        "en kanttekeningen. Dezelfde tekst staat in docs/indicators.md.",
-        "Every indicator of the dashboard with definition, unit, source per year, licence and "
-        "caveats. The same text is in docs/indicators.md."),
+        "en kanttekeningen. Deze lijst staat ook in de broncode van het project, in "
+        "docs/indicators.md.",
+        "Every indicator in the dashboard, with its definition, unit, source for each year, "
+        "licence and caveats. The project's source code has the same list in "
+        "docs/indicators.md."),
     "indicators.key": ("Sleutel", "Key"),
     "indicators.definition": ("Definitie", "Definition"),
     "indicators.unit": ("Eenheid", "Unit"),

@@ -57,6 +57,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "2014.",
         "Indices of the City of Rotterdam (Wijkprofiel); 100 = the Rotterdam average of 2014."),
     "profile.projects": ("Projecten in dit gebied", "Projects in this area"),
+    "profile.project_source": ("Bron: openbare webpagina over {name}",
+                               "Source: public web page about {name}"),
     "profile.no_projects": ("Geen projecten bekend voor dit gebied.",
                             "No projects known for this area."),
     "profile.projects_unavailable": ("Het projectenoverzicht is nog niet beschikbaar.",
@@ -82,6 +84,58 @@ TEXTS: dict[str, tuple[str, str]] = {
     "profile.in_explorer": ("Bekijk in de verkenner", "View in the explorer"),
     "profile.compare_with": ("Vergelijk met de referentiegebieden",
                              "Compare with the reference areas"),
+    # --- the briefing (top of the page, print, HTML and PDF) --------------------------------
+    "briefing.no_reference": ("Geen vergelijkingscijfer van Zuid of de gemeente.",
+                              "No figure for Zuid or the municipality to compare with."),
+    "briefing.in_gemeente": ("gemeente {name}", "municipality of {name}"),
+    "briefing.date": ("Meest recente cijfers: {year} · databank van {date}",
+                      "Latest figures: {year} · data store of {date}"),
+    "briefing.map_caption": ("{name} (blauw) tussen de gebieden eromheen",
+                             "{name} (blue) among the surrounding areas"),
+    "briefing.messages": ("Wat opvalt", "What stands out"),
+    "briefing.messages_note": (
+        "Afgeleid uit de cijfers van dit profiel. Ze beschrijven verschillen en veranderingen, "
+        "geen oorzaken.",
+        "Derived from the figures in this profile. They describe differences and changes, "
+        "not their causes."),
+    "briefing.msg_worse": (
+        "De grootste achterstand op {name}: {label}, {value}, tegenover {ref} in {name} "
+        "({year}).",
+        "The widest unfavourable gap with {name}: {label}, {value}, against {ref} in {name} "
+        "({year})."),
+    "briefing.msg_better": (
+        "Het grootste voordeel ten opzichte van {name}: {label}, {value}, tegenover {ref} in "
+        "{name} ({year}).",
+        "The widest favourable gap with {name}: {label}, {value}, against {ref} in {name} "
+        "({year})."),
+    "briefing.msg_worse_next": (
+        "Ook ver achter op {name}: {label}, {value}, tegenover {ref} in {name} ({year}).",
+        "Also well behind {name}: {label}, {value}, against {ref} in {name} ({year})."),
+    "briefing.msg_change": (
+        "De grootste verandering: {label} ging van {a} in {y0} naar {b} in {y1}.",
+        "The largest change: {label} went from {a} in {y0} to {b} in {y1}."),
+    "briefing.msg_change_ref": ("In {name} was dat van {a} naar {b}.",
+                                "In {name} it went from {a} to {b}."),
+    "briefing.headlines": ("Kerncijfers", "Headline figures"),
+    "briefing.legend": (
+        "Gunstiger of ongunstiger volgt uit de richting van de indicator (bijvoorbeeld: minder "
+        "bijstand is gunstiger). Lijntjes: ontwikkeling per jaar, onderbroken waar een cijfer "
+        "ontbreekt of een grens veranderde.",
+        "Better or worse follows from the indicator's direction (for example: fewer people "
+        "on benefits is better). Lines: the trend per year, broken where a figure is missing "
+        "or a boundary changed."),
+    "briefing.word_better": ("gunstiger", "better"),
+    "briefing.word_worse": ("ongunstiger", "worse"),
+    "briefing.word_same": ("gelijk", "equal"),
+    "briefing.word_higher": ("hoger", "higher"),
+    "briefing.word_lower": ("lager", "lower"),
+    "briefing.than": ("dan {name} ({value})", "than {name} ({value})"),
+    "briefing.equal_to": ("aan {name} ({value})", "to {name} ({value})"),
+    "briefing.full_tables": (
+        "Alle cijfers, met positie en ontwikkeling per thema, staan op de webpagina van dit "
+        "profiel.",
+        "Every figure, with rank and trend per theme, is on this profile's web page."),
+    "downloads.pdf": ("Profiel als pdf (A4)", "Profile as PDF (A4)"),
     # --- downloads (every data page) ----------------------------------------------------------
     "downloads.heading": ("Downloaden en zelf narekenen", "Download and reproduce"),
     "downloads.view": ("Wat u ziet", "What you see"),

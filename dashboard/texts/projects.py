@@ -14,7 +14,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "projects.pillar_werk": ("Werk", "Work"),
     "projects.pillar_wonen": ("Wonen", "Housing"),
     "projects.pillar_gezondheid": ("Welzijn & gezondheid", "Wellbeing & health"),
-    "projects.pillar_geen": ("Geen pijler genoemd", "No pillar given"),
+    "projects.pillar_geen": ("Zonder pijler", "No pillar"),
     "projects.since": ("vanaf {start}", "from {start}"),
     "projects.until": ("tot en met {end}", "until {end}"),
     "projects.period_unknown": ("periode onbekend", "period unknown"),
@@ -92,6 +92,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Drag a file here or click to choose"),
     "projects.template": ("Sjabloon (CSV)", "Template (CSV)"),
     "projects.export_csv": ("Alles als CSV", "Everything as CSV"),
+    "projects.export_history": ("Wie uploadde wat (CSV)", "Who uploaded what (CSV)"),
     "projects.export_geojson": ("Alles als GeoJSON", "Everything as GeoJSON"),
     "projects.upload_result": (
         "{file}: {saved} opgeslagen, {duplicates} al aanwezig (dubbel), {rejected} afgewezen.",

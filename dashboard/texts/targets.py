@@ -6,14 +6,34 @@ TEXTS: dict[str, tuple[str, str]] = {
     "targets.intro": (
         "Het Nationaal Programma Rotterdam Zuid (NPRZ) wil dat Zuid rond 2031 op school, werk en "
         "wonen het gemiddelde van de vier grote steden (G4) haalt; veiligheid is een verdere "
-        "pijler. Per doel: de waarde in het basisjaar, de laatste waarde, de doelwaarde en wat "
-        "de rechte lijn van basisjaar naar doeljaar nu vraagt. Maatstaven (G4, Rotterdam, "
-        "Rotterdam zonder Zuid) zijn berekend uit aantallen, niet ingetypt.",
+        "pijler. Per doel ziet u de waarde in het basisjaar, de laatste waarde, de doelwaarde en "
+        "de waarde die nodig is om op koers te liggen. Vergelijkingscijfers (G4, Rotterdam, "
+        "Rotterdam zonder Zuid) zijn berekend uit aantallen, niet overgetypt.",
         "The National Programme Rotterdam Zuid (NPRZ) aims for Zuid to reach the average of the "
         "four largest cities (G4) on school, work and housing around 2031; safety is a further "
-        "pillar. Per target: the value in the baseline year, the latest value, the target value "
-        "and what the straight line from baseline to target year asks for now. Benchmarks "
-        "(G4, Rotterdam, Rotterdam excluding Zuid) are computed from counts, not typed in."),
+        "pillar. Each target shows the value in the baseline year, the latest value, the target "
+        "value and the value needed to be on track. Benchmarks (G4, Rotterdam, Rotterdam "
+        "excluding Zuid) are computed from counts, not typed in."),
+    "targets.how_to_read": ("Zo leest u een doel", "How to read a target"),
+    "targets.how_rule": (
+        "Doel: de regel zegt welk cijfer Zuid moet halen, bijvoorbeeld ‘gemiddelde van "
+        "Rotterdam zonder Zuid halen’. De doelwaarde is dan het cijfer van Rotterdam zonder Zuid "
+        "in het meest recente jaar.",
+        "Target: the rule says which figure Zuid should reach, for example ‘reach the average "
+        "of Rotterdam excluding Zuid’. The target value is then the figure of Rotterdam "
+        "excluding Zuid in the latest year."),
+    "targets.how_track": (
+        "Op koers: trek een rechte lijn van de waarde in het basisjaar naar de doelwaarde in "
+        "het doeljaar. Ligt de laatste waarde op of voorbij die lijn, dan is het doel op koers.",
+        "On track: draw a straight line from the value in the baseline year to the target "
+        "value in the target year. If the latest value is on or beyond that line, the target "
+        "is on track."),
+    "targets.how_partial": (
+        "Deels berekend: voor een deel van de buurten is het cijfer geheim of niet "
+        "gepubliceerd. Het getal telt dan alleen de buurten met een cijfer en is daardoor "
+        "minder zeker.",
+        "Partial: for some of the neighbourhoods the figure is secret or not published. The "
+        "number then counts only the neighbourhoods with a figure, so it is less certain."),
     "targets.pillar.school": ("School", "School"),
     "targets.pillar.werk": ("Werk", "Work"),
     "targets.pillar.wonen": ("Wonen", "Housing"),
@@ -23,8 +43,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "targets.latest": ("Laatste ({year})", "Latest ({year})"),
     "targets.latest_none": ("Laatste", "Latest"),
     "targets.target": ("Doel {year}", "Target {year}"),
-    "targets.path": ("Pad vraagt in {year}", "Path asks in {year}"),
-    "targets.path_none": ("Pad vraagt nu", "Path asks now"),
+    "targets.path": ("Nodig voor ‘op koers’ in {year}", "Needed to be on track in {year}"),
+    "targets.path_none": ("Nodig voor ‘op koers’", "Needed to be on track"),
     "targets.rule_line": ("{area} · {rule}", "{area} · {rule}"),
     "targets.origin.user": ("toegevoegd in de app", "added in the app"),
     "targets.origin.override": ("aangepast in de app (vervangt standaarddoel)",
@@ -116,6 +136,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "targets.col.years": ("Gebruikte jaren", "Years used"),
     "targets.col.status": ("Status", "Status"),
     "targets.export_csv": ("Download CSV", "Download CSV"),
+    "targets.export_history": ("Wijzigingen van dit doel (CSV)", "Changes to this target (CSV)"),
     "targets.export_xlsx": ("Download Excel", "Download Excel"),
     # --- form -----------------------------------------------------------------------------
     "targets.form": ("Doel toevoegen of aanpassen", "Add or edit a target"),

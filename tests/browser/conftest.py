@@ -1,5 +1,8 @@
 """Browser fixtures: the real server on a free port, and headless Chromium via Playwright.
 
+Each server gets its own database with one test editor account (``tests.editor``, whose
+``sign_in_page`` signs a page in through the real sign-in form).
+
 Reusable by every page's browser tests::
 
     def test_something(start_server, built_store, page, console_errors):
@@ -26,6 +29,10 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.auth.accounts import add_account, get_account
+from dashboard.db import Database
+from tests.editor import EDITOR, PASSWORD
+
 CHROMIUM = os.environ.get("DASHBOARD_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,6 +49,7 @@ class Server:
     url: str
     process: subprocess.Popen
     log: Path
+    db_url: str = ""
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -89,10 +97,14 @@ def start_server(repo_root, tmp_path) -> Iterator:
         full_env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port),
                     "DASHBOARD_STORE": str(store_dir), "DASHBOARD_DEBUG": "",
                     "DASHBOARD_DB_URL": f"sqlite:///{tmp_path / 'dashboard.sqlite'}", **env}
+        database = Database(full_env["DASHBOARD_DB_URL"])
+        if get_account(EDITOR, database) is None:
+            add_account(EDITOR, PASSWORD, database)
         with log.open("w") as out:
             process = subprocess.Popen([sys.executable, "app.py"], cwd=repo_root,
                                        env=full_env, stdout=out, stderr=subprocess.STDOUT)
-        server = Server(f"http://127.0.0.1:{port}", process, log)
+        server = Server(f"http://127.0.0.1:{port}", process, log,
+                        full_env["DASHBOARD_DB_URL"])
         servers.append(server)
         _wait_until_up(server)
         return server
@@ -132,3 +144,4 @@ def console_errors(page) -> list[str]:
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
     return errors
+

@@ -9,7 +9,9 @@ import pytest
 
 from dashboard.explorer.state import view_codes
 
-WAIT_MS = 15_000
+# The first map render waits on Plotly, MapLibre and the first callback; on a loaded
+# 2-core machine that has taken 20-30 s, so the readiness waits allow a minute.
+WAIT_MS = 60_000
 # Plotted, and dcc.Graph has bound its click handler (it does so once Plotly.react resolves,
 # which for a map waits for MapLibre's style).
 MAP_READY = """() => {

@@ -16,6 +16,10 @@ TEXT_TYPES = ("text/html", "javascript", "text/css", "application/json")
 
 
 def _text(response) -> bool:
+    # blob: and data: answers are made inside the page (MapLibre's worker), not sent over
+    # the wire, so they have nothing to compress.
+    if not response.url.startswith(("http://", "https://")):
+        return False
     kind = response.headers.get("content-type", "")
     return response.status == 200 and any(t in kind for t in TEXT_TYPES)
 

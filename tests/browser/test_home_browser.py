@@ -32,7 +32,7 @@ def test_home_in_dutch_then_english(start_server, built_store, summary, page, co
 
     server = start_server(built_store)
     page.goto(server.url + "/data")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Wat zit er in de databank")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wat staat er in de databank")
     expect(page.locator("main")).to_have_attribute("lang", "nl")
     for gemeente in summary["gemeenten"]:
         expect(page.get_by_text(f"{gemeente['name']} ({gemeente['code']})")).to_be_visible()
@@ -55,7 +55,7 @@ def test_home_in_dutch_then_english(start_server, built_store, summary, page, co
         expect(heading).to_be_visible()
 
     page.get_by_role("link", name="Nederlands").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Wat zit er in de databank")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wat staat er in de databank")
     assert console_errors == []
 
 
@@ -66,7 +66,7 @@ def test_bad_lang_shows_a_notice(start_server, built_store, page, console_errors
     page.goto(server.url + "/data?lang=xx")
     expect(page.get_by_role("status")).to_contain_text("Onbekende taal ‘xx’")
     expect(page.get_by_role("status")).to_contain_text("Unknown language ‘xx’")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Wat zit er in de databank")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wat staat er in de databank")
     assert console_errors == []
 
 

@@ -13,6 +13,7 @@ from dashboard.targets.form import area_options, indicator_options, rule_options
 from dashboard.targets.model import load_default_targets
 from dashboard.targets.report import evaluate
 from tests.browser.explorer_page import IDLE, WAIT_MS
+from tests.editor import sign_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +50,7 @@ def test_add_a_target_and_see_it_after_a_reload(start_server, built_store, store
     from playwright.sync_api import expect
 
     server = start_server(built_store)
+    sign_in_page(page, server.url)
     page.goto(server.url + "/doelen?lang=nl")
     for pillar in ("school", "werk", "wonen", "veiligheid"):
         section = page.locator(f"#{ids.targets_pillar(pillar)}")

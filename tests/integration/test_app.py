@@ -101,7 +101,7 @@ def test_home_page_lists_the_store_in_dutch(client):
     summary = get_store().summary()
     texts = component_texts(render_page(client))
     content = " | ".join(texts)
-    assert "Wat zit er in de databank" in content
+    assert "Wat staat er in de databank" in content
     for gemeente in summary["gemeenten"]:
         assert f"{gemeente['name']} ({gemeente['code']})" in content
     assert f"Aantal waarnemingen: {format_int(summary['n_observations'], 'nl')}." in texts
@@ -119,7 +119,7 @@ def test_home_page_in_english(client):
 def test_bad_lang_parameter_gives_a_notice_and_dutch(client):
     content = " | ".join(component_texts(render_page(client, search="?lang=xx")))
     assert "Onbekende taal ‘xx’" in content and "Unknown language ‘xx’" in content
-    assert "Wat zit er in de databank" in content
+    assert "Wat staat er in de databank" in content
 
 
 def test_create_app_and_shell_do_not_open_the_store(store_env, monkeypatch):

@@ -34,7 +34,7 @@ def test_explorer_map_has_a_marker_per_place_of_each_project(dash_client, store)
     fig = dash_client.props[(ids.EXPLORER_MAP, "figure")]
     year = dash_client.props[(ids.EXPLORER_YEAR, "value")]
     active = [p for p in load_projects() if p.active_in(year)]
-    expected = sorted(p.key for p in active for _ in placement(store, p).markers)
+    expected = sorted(p.key for p in active for _ in placement(store, p).points)
     assert sorted(fig["data"][3]["customdata"]) == expected
     assert "innosi" not in expected  # no place on the map: listed, not drawn
     highlight = fig["layout"]["map"]["layers"][1]
@@ -46,14 +46,24 @@ def test_explorer_map_has_a_marker_per_place_of_each_project(dash_client, store)
 
 
 def test_pillar_toggle_patches_only_the_projects_trace(dash_client, store):
+    from datetime import date
+
+    from dashboard.projects.db import save_activities
+    from dashboard.projects.registry import all_projects
+
+    # test data: activities at a postcode (a real place: drawn as a marker), one per pillar
+    save_activities([{"project": "Test", "name": f"Test {pillar}", "pillar": pillar,
+                      "start_date": date(2020, 1, 1), "area_codes": None, "postcode": "3073",
+                      "lat": None, "lon": None, "source": "test"}
+                     for pillar in ("werk", "wonen")])
     dash_client.render("/", "?level=buurt&area=ZUID0599")
     calls = dash_client.change(ids.PROJECTS_MAP_PILLARS, "value", ["werk"])
     ops = _operations(_map_call(calls))
     assert all(path.startswith(("data.3.", "layout.map.layers.1.")) for path in ops)
     year = dash_client.props[(ids.EXPLORER_YEAR, "value")]
-    werk = {p.key for p in load_projects() if p.pillar == "werk" and p.active_in(year)
-            and placement(store, p).markers}
-    assert set(ops["data.3.customdata"]) == werk
+    werk = {p.key for p in all_projects() if p.pillar == "werk" and p.active_in(year)
+            and placement(store, p).points}
+    assert len(werk) == 1 and set(ops["data.3.customdata"]) == werk
     assert set(ops["data.3.marker"]["color"]) == {"#d55e00"}
     listed = " ".join(texts(dash_client.props[(ids.PROJECTS_MAP_LIST, "children")]))
     assert "Samen voor Zuid" in listed and "BRIDGE" not in listed
@@ -70,7 +80,10 @@ def test_choosing_a_project_outlines_its_areas_and_opens_its_panel(dash_client, 
     assert [f["id"] for f in outline["features"]] == ["ZUID0599"]
     assert ops["layout.map.layers.1.visible"] is True
     panel = " ".join(texts(dash_client.props[(ids.PROJECTS_MAP_PANEL, "children")]))
-    assert "KNAP'RZ" in panel and "003_8b11259e8df29c64.txt" in panel and "2019 – 2023" in panel
+    assert "KNAP'RZ" in panel and "2019 – 2023" in panel
+    # the source as a reader knows it: the page's title; the seed file only in metadata
+    assert "Kennis-gedreven werken aan bevordering van arbeidsparticipatie" in panel
+    assert "003_8b11259e8df29c64.txt" not in panel
     # a click on an area (trace 0) chooses no project
     calls = dash_client.change(ids.EXPLORER_MAP, "clickData",
                                {"points": [{"curveNumber": 0, "location": "BU05991572"}]})
@@ -113,9 +126,10 @@ def test_projects_page_lists_everything_and_opens_a_project_from_the_url(dash_cl
     assert "not what the project achieved" in text
 
 
-def test_filters_and_upload_then_export(dash_client, store):
+def test_filters_and_upload_then_export(editor_client, store):
     from dashboard.projects.upload import MAX_BYTES
 
+    dash_client = editor_client
     dash_client.render("/projecten", "")
     assert dash_client.props[(ids.PROJECTS_UPLOAD, "max_size")] == 2 * MAX_BYTES
     dash_client.change(ids.PROJECTS_AREA, "value", "GM0363")
@@ -144,3 +158,12 @@ def test_filters_and_upload_then_export(dash_client, store):
     calls = dash_client.change(ids.PROJECTS_EXPORT_GEOJSON, "n_clicks", 1)
     doc = json.loads(calls[0].response["response"][ids.PROJECTS_DOWNLOAD]["data"]["content"])
     assert len(doc["features"]) == len(rows)
+    # Who uploaded what: one upload added one activity (the repeat added nothing).
+    calls = dash_client.change(ids.PROJECTS_EXPORT_HISTORY, "n_clicks", 1)
+    sent = calls[0].response["response"][ids.PROJECTS_DOWNLOAD]["data"]
+    assert sent["filename"] == "uploads-wijzigingen.csv"
+    history = list(csv.DictReader(io.StringIO(sent["content"].lstrip("\ufeff"))))
+    assert {(r["redacteur"], r["sleutel"], r["veld"], r["na"]) for r in history} >= {
+        ("redacteur", "test.csv", "saved", "1"), ("redacteur", "test.csv", "file", "test.csv")}
+    [added] = [r for r in history if r["veld"] == "activities"]
+    assert added["na"].startswith("Test: =cmd|' /C calc'!A0 (")  # project: name (uid)

@@ -14,6 +14,7 @@ from dashboard.store import get_store
 from dashboard.targets.db import saved_targets
 from dashboard.targets.model import load_default_targets
 from tests.dash_client import DashClient
+from tests.editor import sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +25,8 @@ def dash(built_store, monkeypatch):
     monkeypatch.delenv("DASHBOARD_DEBUG", raising=False)
     from app import create_app
 
-    return DashClient(create_app().server.test_client())
+    client = create_app().server.test_client()
+    return DashClient(client, headers=sign_in(client))
 
 
 def find(node, pred) -> list[dict]:
@@ -107,6 +109,18 @@ def test_valid_save_reloads_the_page_with_the_new_target(dash):
     words = texts(card)
     assert "Tarwewijk · Rotterdams gemiddelde halen" in words and "=1+1" in words
     assert "toegevoegd in de app" in " ".join(words)
+    assert any(w.startswith("Laatst gewijzigd door redacteur op ") for w in words)
+
+    # The target's history: who changed what, formula-safe.
+    dash.props[(ids.TARGETS_DETAIL_SELECT, "value")] = "focus_koop"
+    [call] = dash.change(ids.TARGETS_EXPORT_HISTORY, "n_clicks", 1)
+    data = call.response["response"][ids.TARGETS_DOWNLOAD]["data"]
+    assert data["filename"] == "doel-focus_koop-wijzigingen.csv"
+    rows = list(csv.DictReader(io.StringIO(base64.b64decode(data["content"]).decode(
+        "utf-8-sig"))))
+    assert {r["redacteur"] for r in rows} == {"redacteur"}
+    assert {r["actie"] for r in rows} == {"toegevoegd"}
+    assert next(r for r in rows if r["veld"] == "text_nl")["na"] == "'=1+1"
 
 
 def test_detail_chart_and_export(dash):

@@ -160,23 +160,25 @@ def test_save_round_trip_and_an_invalid_edit_changes_nothing(store):
            "area": "ZUID0599", "rule": "rotterdam", "baseline_year": "2016",
            "target_year": "2030", "fixed_value": None, "text_nl": "Eigen doel",
            "text_en": "Own target"}
-    done = submit(raw, store, "nl")
+    done = submit(raw, store, "nl", editor="test-editor")
     assert done.ok and done.key == "wonen_corporatie"
     merged = all_targets(data_dir, store.catalogue)
     assert [x.key for x in merged] == before  # the default is replaced, not added
     edited = next(x for x in merged if x.key == "wonen_corporatie")
     assert (edited.origin, edited.rule, edited.baseline_year) == ("override", "rotterdam", 2016)
 
-    bad = submit(raw | {"baseline_year": "2019", "rule": "g4"}, store, "en")
+    bad = submit(raw | {"baseline_year": "2019", "rule": "g4"}, store, "en",
+                 editor="test-editor")
     assert not bad.ok
     assert bad.messages[0].startswith("Baseline year:") and "2018, 2024" in bad.messages[0]
     assert saved_targets()[0].baseline_year == 2016 and saved_targets()[0].rule == "rotterdam"
 
-    assert remove("wonen_corporatie", "nl").ok
+    assert remove("wonen_corporatie", "nl", editor="test-editor").ok
     restored = next(x for x in all_targets(data_dir, store.catalogue)
                     if x.key == "wonen_corporatie")
     assert (restored.origin, restored.rule) == ("default", "g4")
-    assert not remove("wonen_corporatie", "nl").ok  # nothing saved under that key any more
+    # nothing saved under that key any more
+    assert not remove("wonen_corporatie", "nl", editor="test-editor").ok
 
 
 def test_focus_wijk_matrix_links_each_cell_to_the_explorer(store, snapshot_dir, defaults):
@@ -225,7 +227,8 @@ def test_a_broken_defaults_file_or_a_vanished_area_does_not_break_the_page(store
     from dashboard.targets.report import area_series
 
     gone = _target(key="oud_gebied", area="BU05999999", origin="user")
-    save_target(gone)  # e.g. an area of an older build; saved before the store changed
+    # e.g. an area of an older build; saved before the store changed
+    save_target(gone, editor="test-editor")
     (tmp_path / "targets.yaml").write_text("targets:\n  - {key: x}\n")
     targets, notices = load_targets(store, tmp_path, "en")
     assert [x.key for x in targets] == ["oud_gebied"]

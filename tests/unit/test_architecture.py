@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 OURS = ("app", "dashboard", "layouts", "callbacks", "geo")
-FEATURES = ("explorer", "targets", "projects", "profile", "compare", "exports")
+FEATURES = ("explorer", "targets", "projects", "profile", "compare", "exports", "auth")
 #: Shared modules and packages of dashboard/: below the store and every feature.
 SHARED = ("areas", "catalogue", "colours", "db", "formatting", "i18n", "ids", "pages",
           "settings", "sourceconfig", "texts", "yamlfile", "figures")
@@ -137,6 +137,15 @@ def test_shared_modules_import_only_shared_modules_and_geo():
     shared = {f"dashboard.{s}" for s in SHARED}
     bad = [(a, b) for a, b in _edges() if _part(a) in shared
            and _part(b) not in (*shared, "geo")]
+    assert not bad
+
+
+def test_auth_imports_no_feature_but_the_export_helpers():
+    # targets and projects record their changes through dashboard.auth, so auth must not
+    # import them back.
+    bad = [(a, b) for a, b in _edges() if _part(a) == "dashboard.auth"
+           and _part(b) in {f"dashboard.{f}" for f in FEATURES} - {"dashboard.auth",
+                                                                   "dashboard.exports"}]
     assert not bad
 
 

@@ -193,7 +193,13 @@ def test_ranking_bar_benchmarks_selection_and_height():
     bench = {"Rotterdam-Zuid": 21.5, "Rotterdam": 15.0, "Nederland": None}
     fig = F.ranking_bar(_bar_rows(), _ind(), "en", bench, selected=["A3"])
     assert [s.x0 for s in fig.layout.shapes] == [21.5, 15.0]
-    assert [a.text for a in fig.layout.annotations] == ["Rotterdam-Zuid: 21.5%", "Rotterdam: 15.0%"]
+    # The unit is named once, in the axis title: not on every bar or reference label.
+    assert [a.text for a in fig.layout.annotations] == ["Rotterdam-Zuid: 21.5", "Rotterdam: 15.0"]
+    assert list(fig.data[0].text) == ["30.0", "20.0", "10.0"]
+    assert fig.layout.xaxis.title.text.startswith("Label werkloos en (%)<br>")
+    # Labels run away from the nearer edge; the range leaves room right of the longest bar.
+    assert [a.xanchor for a in fig.layout.annotations] == ["right", "left"]
+    assert fig.layout.xaxis.range[1] > 30.0
     assert list(fig.data[0].marker.line.width) == [0, 2.5, 0]
     assert "<b>West</b>" in fig.layout.yaxis.ticktext
     assert list(fig.data[2].text) == ["no data", "secret"]

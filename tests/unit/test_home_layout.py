@@ -81,7 +81,7 @@ def test_dutch_page_shows_what_the_store_holds():
     page = home.render(summary(), "nl")
     assert page.lang == "nl"
     content = text(page)
-    assert "Wat zit er in de databank" in content
+    assert "Wat staat er in de databank" in content
     assert "Rotterdam (GM0599)" in content
     assert "Databank gebouwd op 23 november 2026." in content
     assert "Aantal waarnemingen: 123.456." in content
@@ -96,7 +96,7 @@ def test_english_page_uses_english_labels_and_numbers():
     assert page.lang == "en"
     content = text(page)
     assert "What the data store holds" in content
-    assert "Store built on 23 November 2026." in content
+    assert "Data store built on 23 November 2026." in content
     assert "Number of observations: 123,456." in content
     assert "Work and income" in content and "Population and context" in content
     assert "Social assistance benefits" in content and "Uitkeringen bijstand" not in content
@@ -121,7 +121,7 @@ def test_counts_per_indicator_are_summed():
 def test_benchmark_gemeenten_are_explained():
     data = {**summary(), "n_gemeenten_benchmark": 342}
     content = text(by_id(home.render(data, "en"), ids.HOME_LEVELS))
-    assert "figures for 342 municipalities as a whole" in content
+    assert "figures for 342 whole municipalities" in content
     assert "as a whole" not in text(by_id(home.render(summary(), "en"), ids.HOME_LEVELS))
 
 
@@ -168,7 +168,7 @@ def test_bad_lang_shows_notice_and_dutch_page():
     lang, notice = parse_lang("xx")
     page = home.render(summary(), lang, notice)
     assert "Onbekende taal ‘xx’" in text(by_id(page, ids.HOME_LANG_NOTICE))
-    assert "Wat zit er in de databank" in text(page)
+    assert "Wat staat er in de databank" in text(page)
 
 
 def test_no_notice_without_a_problem():

@@ -10,7 +10,7 @@ from dashboard.i18n import keys, label_or_key, normalise_lang, parse_lang, t
 
 
 def test_translates_to_both_languages():
-    assert t("home.title", "nl") == "Wat zit er in de databank"
+    assert t("home.title", "nl") == "Wat staat er in de databank"
     assert t("home.title", "en") == "What the data store holds"
 
 
@@ -20,7 +20,8 @@ def test_unknown_language_falls_back_to_dutch(lang):
 
 
 def test_placeholders_are_filled():
-    assert t("home.built_at", "en", date="14 September 2026") == "Store built on 14 September 2026."
+    assert t("home.built_at", "en", date="14 September 2026") == \
+        "Data store built on 14 September 2026."
     assert t("home.n_indicators", "nl", n="1.234") == "1.234 indicatoren"
 
 

@@ -189,7 +189,7 @@ def test_projects_for_area_includes_uploaded_activities(store):
     row = {"project": "Test-data", "name": "Testactiviteit", "pillar": "werk",
            "start_date": __import__("datetime").date(2022, 3, 1), "postcode": None,
            "area_codes": "BU05991572", "lat": None, "lon": None}
-    assert save_activities([row]) == (1, 0)
+    assert save_activities([row], editor="test-editor") == (1, 0)
     here = [d for d in projects_for_area(store, "BU05991572", 2022)
             if d["origin"] == "upload"]
     assert [d["name"] for d in here] == ["Testactiviteit"]

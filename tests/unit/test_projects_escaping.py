@@ -25,7 +25,7 @@ def hostile(store):
                       "summary_nl": HOSTILE_SUMMARY, "summary_en": HOSTILE_SUMMARY,
                       "organisation": HOSTILE_ORG, "start_date": date(2022, 1, 1),
                       "area_codes": "BU05991572", "postcode": None, "lat": None,
-                      "lon": None, "source": "-upload"}])
+                      "lon": None, "source": "-upload"}], editor="test-editor")
     return next(p for p in all_projects() if p.origin == "upload")
 
 
@@ -48,13 +48,13 @@ def components(node):
 
 
 def test_map_popup_escapes_html(store, hostile):
-    from dashboard.projects.layer import Layer, marker_updates
+    from dashboard.projects.layer import Layer, hover, marker_updates
 
-    updates = marker_updates(store, [hostile], Layer(), "nl")
-    (text,) = set(updates["data[3].hovertext"])
+    text = hover(hostile, "nl")
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "&lt;b&gt;" in text and "&amp;" in text
-    assert updates["data[3].customdata"] == [hostile.key]
+    # tied to a buurt, not to a point: outlined when chosen, never a marker
+    assert marker_updates(store, [hostile], Layer(), "nl")["data[3].customdata"] == []
 
 
 def test_panel_and_lists_show_the_text_as_text(store, hostile):

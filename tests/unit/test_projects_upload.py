@@ -16,6 +16,8 @@ from dashboard.projects.upload import (
     template_csv,
 )
 
+ED = {"editor": "test-editor"}  # test data: who uploads
+
 HEADER = "project,name,pillar,start_date,end_date,area_codes,postcode,lat,lon,summary_nl\n"
 # Test data, made up for these tests: rows 2, 4 and 7 are good; the others are not.
 ROWS = [
@@ -44,7 +46,7 @@ def csv_upload(rows=ROWS) -> str:
 
 
 def test_mixed_file_saves_good_rows_and_reports_bad_ones_by_row(store):
-    result = import_upload(csv_upload(), "activiteiten.csv", store)
+    result = import_upload(csv_upload(), "activiteiten.csv", store, **ED)
     assert result.error is None
     assert (result.saved, result.duplicates) == (3, 0)
     assert {row: p.key for row, p in result.rejected} == EXPECTED_BAD
@@ -60,18 +62,18 @@ def test_mixed_file_saves_good_rows_and_reports_bad_ones_by_row(store):
 
 
 def test_re_upload_adds_nothing_and_loses_nothing(store):
-    first = import_upload(csv_upload(), "a.csv", store)
-    again = import_upload(csv_upload(), "a.csv", store)
+    first = import_upload(csv_upload(), "a.csv", store, **ED)
+    again = import_upload(csv_upload(), "a.csv", store, **ED)
     assert (again.saved, again.duplicates, len(again.rejected)) == (0, first.saved, 8)
     assert count_activities() == first.saved
     # the same activity with other spacing and case is still the same activity
     same = ROWS[0].replace("Buurtlunch", "  buurtLUNCH ")
-    assert import_upload(csv_upload([same]), "b.csv", store).duplicates == 1
+    assert import_upload(csv_upload([same]), "b.csv", store, **ED).duplicates == 1
     assert count_activities() == first.saved
 
 
 def test_a_row_repeated_within_a_file_is_saved_once(store):
-    result = import_upload(csv_upload([ROWS[0], ROWS[0]]), "c.csv", store)
+    result = import_upload(csv_upload([ROWS[0], ROWS[0]]), "c.csv", store, **ED)
     assert (result.saved, result.duplicates) == (1, 1)
 
 
@@ -85,14 +87,14 @@ def test_excel_upload(store):
     sheet.append(["Testproject", "Fout", "werk", "gisteren", "GM0599"])
     buffer = io.BytesIO()
     book.save(buffer)
-    result = import_upload(data_url(buffer.getvalue()), "lijst.xlsx", store)
+    result = import_upload(data_url(buffer.getvalue()), "lijst.xlsx", store, **ED)
     assert result.saved == 1 and [r for r, _ in result.rejected] == [3]
     assert read_activities()[0].start == "2024-04-01"
 
 
 def test_semicolon_csv_with_bom(store):
     raw = "\ufeffproject;name;pillar;start_date;area_codes\nT;Puntkomma;wonen;2024-01-01;GM0599\n"
-    assert import_upload(data_url(raw.encode("utf-8")), "nl.csv", store).saved == 1
+    assert import_upload(data_url(raw.encode("utf-8")), "nl.csv", store, **ED).saved == 1
 
 
 @pytest.mark.parametrize(("contents", "name", "key"), [
@@ -104,8 +106,8 @@ def test_semicolon_csv_with_bom(store):
     (data_url(b"not a workbook"), "kapot.xlsx", "file_unreadable"),
 ])
 def test_a_bad_file_is_refused_whole_and_stored_rows_stay(store, contents, name, key):
-    import_upload(csv_upload([ROWS[0]]), "eerst.csv", store)
-    result = import_upload(contents, name, store)
+    import_upload(csv_upload([ROWS[0]]), "eerst.csv", store, **ED)
+    result = import_upload(contents, name, store, **ED)
     assert result.error is not None and result.error.key == key
     assert name in result.error.message("nl") and name in result.error.message("en")
     assert result.saved == 0 and count_activities() == 1

@@ -25,6 +25,7 @@ from dashboard.targets.model import (
     load_default_targets,
     merge_targets,
 )
+from tests.databases import refuse
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +34,9 @@ def catalogue(repo_root):
 
 
 @pytest.fixture
-def database(tmp_path):
-    return db.Database(f"sqlite:///{tmp_path / 'targets.sqlite'}")
+def database(db_url):
+    """An empty database on SQLite and on PostgreSQL."""
+    return db.Database(db_url)
 
 
 GOOD = {"key": "werk_test", "pillar": "werk", "indicator": "bijstand_per_1000_15_64",
@@ -113,26 +115,24 @@ def test_saved_target_overrides_a_default_and_others_follow():
 
 def test_database_round_trip_update_and_delete(database, catalogue):
     target, _ = check_fields(GOOD, catalogue)
-    assert save_target(target, database) == "added"
+    assert save_target(target, database, editor="test-editor") == "added"
     assert saved_targets(database) == [Target(**{**target.as_record()}, origin="user")]
     changed, _ = check_fields({**GOOD, "rule": "rotterdam", "target_year": 2030}, catalogue)
-    assert save_target(changed, database) == "updated"
+    assert save_target(changed, database, editor="test-editor") == "updated"
     [row] = saved_targets(database)
     assert (row.rule, row.target_year) == ("rotterdam", 2030)
-    assert delete_target("werk_test", database) is True
-    assert delete_target("werk_test", database) is False
+    assert delete_target("werk_test", database, editor="test-editor") is True
+    assert delete_target("werk_test", database, editor="test-editor") is False
     assert saved_targets(database) == []
 
 
 def test_a_failing_save_changes_nothing(database, catalogue):
     target, _ = check_fields(GOOD, catalogue)
-    save_target(target, database)
+    save_target(target, database, editor="test-editor")
     changed = Target(**{**target.as_record(), "pillar": "wonen"})
-    with database.begin() as conn:  # the database refuses every update (e.g. a constraint)
-        conn.exec_driver_sql("CREATE TRIGGER no_update BEFORE UPDATE ON targets "
-                             "BEGIN SELECT RAISE(ABORT, 'refused'); END")
-    with pytest.raises(sa.exc.IntegrityError, match="refused"):
-        save_target(changed, database)
+    refuse(database, "targets", "UPDATE")  # e.g. a constraint or a full disk
+    with pytest.raises(sa.exc.DBAPIError, match="refused"):
+        save_target(changed, database, editor="test-editor")
     [row] = saved_targets(database)
     assert row.pillar == "werk"
 

@@ -1,0 +1,10 @@
+"""Ids of the sign-in page (/aanmelden) and the sign-in control in the site menu."""
+
+AUTH_PAGE = "auth-page"
+AUTH_FORM = "auth-form"
+AUTH_USERNAME = "auth-username"
+AUTH_PASSWORD = "auth-password"
+AUTH_SUBMIT = "auth-submit"
+AUTH_MESSAGE = "auth-message"
+AUTH_SIGNOUT = "auth-signout"
+NAV_AUTH = "nav-auth"
