@@ -213,7 +213,7 @@ def test_copied_url_restores_the_view(start_server, built_store, store, page, co
     expect(page.locator("#explorer-level input[value=wijk]")).to_be_checked()
     expect(page.locator("#explorer-details").get_by_role("heading", level=3)).to_have_text(
         ["Charlois"])
-    expect(page.get_by_role("status")).to_have_text("")
+    expect(page.locator("#explorer-notices[role=status]")).to_have_text("")
 
     codes = view_codes(store, "GM0599", "wijk")
     data = graph_data(page, "map")
@@ -229,7 +229,8 @@ def test_bad_url_parameters_show_a_notice_and_the_default_view(start_server, bui
 
     server = start_server(built_store)
     open_explorer(page, server.url + "/?indicator=nope&year=abc&level=straat")
-    notice = page.get_by_role("status")
+    # the notices are a status region (the search box has its own status line beside it)
+    notice = page.locator("#explorer-notices[role=status]")
     latest = store.years(DEFAULT_INDICATOR)[-1]
     for param, value, used in (("indicator", "nope", DEFAULT_INDICATOR),
                                ("year", "abc", latest), ("level", "straat", "buurt")):

@@ -55,7 +55,7 @@ def test_pillar_toggle_patches_only_the_projects_trace(dash_client, store):
     save_activities([{"project": "Test", "name": f"Test {pillar}", "pillar": pillar,
                       "start_date": date(2020, 1, 1), "area_codes": None, "postcode": "3073",
                       "lat": None, "lon": None, "source": "test"}
-                     for pillar in ("werk", "wonen")])
+                     for pillar in ("werk", "wonen")], editor="test-editor")
     dash_client.render("/", "?level=buurt&area=ZUID0599")
     calls = dash_client.change(ids.PROJECTS_MAP_PILLARS, "value", ["werk"])
     ops = _operations(_map_call(calls))
