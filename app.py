@@ -76,6 +76,9 @@ def create_app() -> dash.Dash:
         # layout (and so open the store) to validate callbacks on the first request.
         suppress_callback_exceptions=True,
         index_string=INDEX_STRING,
+        # No "Updating..." tab title while a callback runs: screen readers announce it, and
+        # each title change makes Chromium fetch the favicon again (an extra request).
+        update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     dash.register_page("explorer", path=pages.EXPLORER, name=title, title=title,

@@ -100,7 +100,7 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     weak = go.Bar(
         orientation="h", x=list(flagged["value"]), y=list(range(n_good, n_good + n_flag)),
         customdata=list(flagged["area_code"]), name="unreliable", showlegend=False,
-        text=[f"{value_text(r.value, ind, lang)} · {t('figure.flagged_short', lang)}"
+        text=[f"{number_text(r.value, ind, lang)} · {t('figure.flagged_short', lang)}"
               for r in flagged.itertuples(index=False)],
         textposition="outside", cliponaxis=False, hovertemplate=HOVER,
         textfont={"color": "#555555"},
@@ -156,9 +156,9 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     fig.update_yaxes(tickmode="array", tickvals=list(range(n_all)), ticktext=names,
                      autorange="reversed", fixedrange=True, showgrid=False)
     # wrapped: the ranking sits in a narrow side panel
-    title = axis_title(ind, lang, 48)
+    title = axis_title(ind, lang, 36)
     small = "<br>".join(line for part in escape(base).split("; ")
-                        for line in textwrap.wrap(part, 60))
+                        for line in textwrap.wrap(part, 40))
     fig.update_xaxes(title_text=f"{title}<br><span style='font-size:12px'>{small}</span>",
                      zeroline=True, zerolinecolor="#999999",
                      range=[lo - (hi - lo) * 0.02 if lo < 0 else lo, top], **NUMBER_AXIS)

@@ -76,11 +76,13 @@ def test_indicator_picker_shows_eight_options_and_searches_in_dutch(start_server
     page.set_viewport_size({"width": 1440, "height": 900})
     explorer_browser.open_explorer(page, server.url + "/?lang=nl")
     page.locator("#explorer-indicator").click()
-    listbox = page.get_by_role("listbox")
+    # the indicator's own option list (radio and check groups are listboxes too)
+    listbox = page.locator(".dash-dropdown-options[role=listbox]")
     listbox.wait_for()
     visible = page.evaluate("""() => {
-        const list = document.querySelector('[role=listbox]').getBoundingClientRect();
-        return [...document.querySelectorAll('[role=listbox] [role=option]')].filter(o => {
+        const box = document.querySelector('.dash-dropdown-options[role=listbox]');
+        const list = box.getBoundingClientRect();
+        return [...box.querySelectorAll('[role=option]')].filter(o => {
             const r = o.getBoundingClientRect();
             return r.height > 0 && r.top >= list.top - 1 && r.bottom <= list.bottom + 1;
         }).length;
@@ -93,7 +95,8 @@ def test_indicator_picker_shows_eight_options_and_searches_in_dutch(start_server
 
     expect(expect_options.first).to_contain_text("Aandeel laagopgeleiden", timeout=WAIT_MS)
     search.fill("highly educated")  # English words do not match on the Dutch page
-    expect(page.get_by_text(t("dropdown.no_options_found", "nl"))).to_be_visible(
+    expect(page.locator(".dash-dropdown-option", has_text=t("dropdown.no_options_found", "nl"))
+           ).to_be_visible(
         timeout=WAIT_MS)
     # The label names the unit once.
     search.fill("bijstand")

@@ -60,7 +60,10 @@ def test_an_indicator_switch_is_at_most_two_requests(start_server, built_store, 
     # the ranking, trend, details and table all show the new indicator by now
     label = store.catalogue[key].label.get("nl")
     assert label in page.locator("#explorer-table caption").inner_text()
-    sent = [(r.method, urlparse(r.url).path) for r in requests]
+    # Chromium fetches the tab's icon on its own schedule; that is the browser's request,
+    # not one the interaction makes.
+    sent = [(r.method, urlparse(r.url).path) for r in requests
+            if urlparse(r.url).path != "/_favicon.ico"]
     assert 1 <= len(sent) <= 2, sent
     assert all(path == "/_dash-update-component" for _, path in sent), sent
     assert console_errors == []

@@ -107,8 +107,9 @@ def test_projects_page_around_a_project_and_hostile_upload(start_server, built_s
     expect(page.locator("#projects-panel h3")).to_have_text("KNAP'RZ")
     page.wait_for_function("""() => {
         const gd = document.querySelector('#projects-around-graph .js-plotly-plot');
-        return Boolean(gd && gd.layout && gd.layout.shapes && gd.layout.shapes.length
-                       && gd.layout.shapes[0].x0 === 2019);
+        // the start line is one of the shapes (the trend's break marks are shapes too)
+        return Boolean(gd && gd.layout && gd.layout.shapes
+                       && gd.layout.shapes.some(s => s.x0 === 2019 && s.x1 === 2019));
     }""", timeout=WAIT_MS)
     names = page.evaluate("() => document.querySelector('#projects-around-graph "
                           ".js-plotly-plot').data.map(d => d.name)")

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from dashboard.formatting import format_date
-from tests.browser.explorer_page import IDLE, MAP_READY, click_area_on_map
+from tests.browser.explorer_page import IDLE, MAP_READY, WAIT_MS, click_area_on_map
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ def test_every_page_runs_under_the_policy(start_server, built_store, store, page
         page.goto(server.url + path)
         page.wait_for_selector("#nav-bar")
         if path.startswith("/?") or path == "/":
-            page.wait_for_function(MAP_READY)
+            page.wait_for_function(MAP_READY, timeout=WAIT_MS)
         page.wait_for_function(IDLE)
         assert page.evaluate("window.__cspViolations") == [], path
     assert console_errors == []
@@ -41,7 +41,7 @@ def test_map_clicks_work_under_the_policy(start_server, built_store, store, page
     page.add_init_script(WATCH)
     page.set_viewport_size({"width": 1280, "height": 1000})
     page.goto(server.url + "/")
-    page.wait_for_function(MAP_READY)
+    page.wait_for_function(MAP_READY, timeout=WAIT_MS)
     page.wait_for_function(IDLE)
     code = "BU05991572"
     click_area_on_map(page, store, code)
