@@ -21,6 +21,7 @@ import callbacks.projects
 import callbacks.targets
 from dashboard import pages, security
 from dashboard.auth import web as auth_web
+from dashboard.guard import http as guard
 from dashboard.i18n import t
 from dashboard.settings import get_settings
 from dashboard.web import delivery
@@ -96,6 +97,7 @@ def create_app() -> dash.Dash:
     for module in (callbacks.explorer, callbacks.targets, callbacks.projects,
                    callbacks.profile, callbacks.compare, callbacks.downloads):
         module.register(app)
+    guard.install(app)
     security.install(app)
     delivery.install(app, PRECOMPRESSED)
     auth_web.install(app)

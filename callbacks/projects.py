@@ -83,10 +83,9 @@ def _register_page(app) -> None:
     def update_list(pillars, year_from, year_to, area, organisation, selected, _v, lang):
         store = get_store()
         area = area if area in store.areas.index else None
-        chosen = page_projects(store, pillars=pillars or [], year_from=_year(year_from),
-                               year_to=_year(year_to), area=area,
-                               organisation=organisation if isinstance(organisation, str)
-                               else None)
+        # values arrive parsed and bounded (dashboard/guard/props.py): years are ints
+        chosen = page_projects(store, pillars=pillars or [], year_from=year_from,
+                               year_to=year_to, area=area, organisation=organisation)
         return page_table(store, chosen, normalise_lang(lang), selected)
 
     @app.callback(Output(ids.PROJECTS_PANEL, "children"),
@@ -134,7 +133,3 @@ def _register_page(app) -> None:
             raise PreventUpdate
         text, filename = export_file(get_store(), ctx.triggered_id, normalise_lang(lang))
         return dcc.send_string(text, filename)
-
-
-def _year(value) -> int | None:
-    return int(value) if isinstance(value, int) or str(value).isdigit() else None

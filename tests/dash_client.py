@@ -59,10 +59,22 @@ class DashClient:
             if isinstance(props.get("id"), str):
                 for key, value in props.items():
                     self.props[(props["id"], key)] = value
+            elif isinstance(props.get("id"), dict):  # a pattern-matching id
+                for key, value in props.items():
+                    self.props[(json.dumps(props["id"], sort_keys=True), key)] = value
             self._collect(props.get("children"))
 
-    def _spec(self, dep_part: dict) -> dict:
+    def _spec(self, dep_part: dict) -> dict | list[dict]:
         cid, prop = dep_part["id"], dep_part["property"]
+        if cid.startswith("{"):
+            # As the renderer does: every rendered component the pattern matches (ALL).
+            pattern = json.loads(cid)
+            fixed = {k: v for k, v in pattern.items() if not isinstance(v, list)}
+            found = [json.loads(k) for k, p in self.props if p == prop and k.startswith("{")]
+            return [{"id": i, "property": prop,
+                     "value": self.props[(json.dumps(i, sort_keys=True), prop)]}
+                    for i in found if {k: i.get(k) for k in fixed} == fixed
+                    and set(i) == set(pattern)]
         return {"id": cid, "property": prop, "value": self.props.get((cid, prop))}
 
     def _post(self, dep: dict, changed: list[str]) -> Call:

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard.figures import areas_word
+from dashboard.guard import ascii_int
 from dashboard.i18n import parse_lang, t
 from dashboard.store import Store
 
@@ -107,8 +108,9 @@ def parse_state(query: dict, store: Store) -> Parsed:
     raw_year = _first(query.get("year"))
     year = latest
     if raw_year is not None:
-        if raw_year.strip().isdigit() and int(raw_year) in years:
-            year = int(raw_year)
+        asked = ascii_int(raw_year, years[0], years[-1]) if years else None
+        if asked in years:
+            year = asked
         else:
             bad("year", raw_year, latest)
 

@@ -118,6 +118,15 @@ class Project(_Frozen):
         end = period_bounds(self.end)[1] if self.end else None
         return start, end
 
+    def active_between(self, first: int | None, last: int | None = None) -> bool:
+        """Whether the period overlaps the years ``first``..``last`` (one year without
+        ``last``); True without ``first`` or a known start. Work is the same for any span."""
+        start, end = self.period()
+        if first is None or start is None:
+            return True
+        last = first if last is None else last
+        return start.year <= last and (end is None or end.year >= first)
+
     def active_in(self, year: int | None) -> bool:
         """Whether the period overlaps ``year``; True without a year or a known start."""
         start, end = self.period()

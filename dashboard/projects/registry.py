@@ -59,10 +59,9 @@ def filter_projects(projects, *, pillars=None, year: int | None = None,
     wanted = None if pillars is None else set(pillars)
     needle = (organisation or "").strip().casefold()
     keyset = None if keys is None else set(keys)
-    years = [None] if year is None else list(range(year, (year_to or year) + 1))
     return [p for p in projects
             if (wanted is None or p.pillar_key in wanted)
-            and any(p.active_in(y) for y in years)
+            and p.active_between(year, year_to)
             and (not needle or any(needle in o.casefold() for o in p.organisations))
             and (keyset is None or p.key in keyset)]
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from dashboard.guard.values import has_control
 from dashboard.projects.db import FIELDS, save_activities
 from dashboard.projects.model import PILLARS
 
@@ -130,6 +131,9 @@ def check_row(raw: dict, known_code, known_postcode) -> dict:
     for f in REQUIRED:
         if not row[f]:
             raise Problem("empty", field=f)
+    for f in FIELDS:
+        if has_control(row[f], "\n\r\t"):
+            raise Problem("control", field=f)
     for f, limit in _LIMITS.items():
         if len(row[f]) > limit:
             raise Problem("long", field=f, n=limit)

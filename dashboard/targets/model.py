@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dashboard.catalogue import Catalogue
+from dashboard.guard import clean_text
 from dashboard.yamlfile import read_yaml
 
 PILLARS = ("school", "werk", "wonen", "veiligheid")
@@ -80,7 +81,15 @@ def _int(value: object) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     text = str(value if value is not None else "").strip()
-    return int(text) if re.fullmatch(r"-?\d{1,6}", text) else None
+    return int(text) if re.fullmatch(r"-?[0-9]{1,6}", text) else None  # ASCII digits only
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A typed value as text, cut to ``limit``: never str() of a huge int (Python refuses
+    more than 4,300 digits), so a forged number gets a message, not an error."""
+    if isinstance(value, int) and abs(value) > 10**15:
+        return "…"
+    return str(value if value is not None else "")[:limit]
 
 
 def _float(value: object) -> float | None:
@@ -89,7 +98,7 @@ def _float(value: object) -> float | None:
     try:
         number = float(str(value).strip().replace(",", ".")) if isinstance(value, str) \
             else float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: a 400-digit integer
         return None
     return number if math.isfinite(number) else None
 
@@ -114,19 +123,19 @@ def check_fields(raw: Mapping, catalogue: Catalogue) -> tuple[Target | None, lis
         The target (None when any field is wrong) and the errors, one per wrong field.
     """
     errors: list[FieldError] = []
-    key = str(raw.get("key") or "").strip()
+    key = _shown(raw.get("key") or "", 200).strip()
     if not KEY_RE.match(key):
         errors.append(FieldError("key", "key", key[:60]))
-    pillar = str(raw.get("pillar") or "").strip()
+    pillar = _shown(raw.get("pillar") or "", 200).strip()
     if pillar not in PILLARS:
         errors.append(FieldError("pillar", "pillar", pillar[:60]))
-    indicator = str(raw.get("indicator") or "").strip()
+    indicator = _shown(raw.get("indicator") or "", 200).strip()
     if indicator not in catalogue:
         errors.append(FieldError("indicator", "indicator", indicator[:60]))
-    area = str(raw.get("area") or "").strip().upper()
+    area = _shown(raw.get("area") or "", 200).strip().upper()
     if not re.fullmatch(r"[A-Z0-9]{2,12}", area):
         errors.append(FieldError("area", "area", area[:60]))
-    rule = str(raw.get("rule") or "").strip()
+    rule = _shown(raw.get("rule") or "", 200).strip()
     if rule not in RULES:
         errors.append(FieldError("rule", "rule", rule[:60]))
     fixed = None
@@ -134,23 +143,27 @@ def check_fields(raw: Mapping, catalogue: Catalogue) -> tuple[Target | None, lis
         fixed = _float(raw.get("fixed_value"))
         if fixed is None:
             errors.append(FieldError("fixed_value", "fixed_required",
-                                     str(raw.get("fixed_value") or "")[:60]))
+                                     _shown(raw.get("fixed_value"))))
     elif not _blank(raw.get("fixed_value")):
         errors.append(FieldError("fixed_value", "fixed_not_allowed",
-                                 str(raw.get("fixed_value"))[:60]))
+                                 _shown(raw.get("fixed_value"))))
     years = {}
     for name in ("baseline_year", "target_year"):
         year = _int(raw.get(name))
         years[name] = year if year is not None and FIRST_YEAR <= year <= LAST_YEAR else None
         if years[name] is None:
-            errors.append(FieldError(name, "year", str(raw.get(name) or "")[:60]))
+            errors.append(FieldError(name, "year", _shown(raw.get(name))))
     if None not in years.values() and years["baseline_year"] >= years["target_year"]:
         errors.append(FieldError("target_year", "year_order", str(years["target_year"])))
     text = raw.get("text") if isinstance(raw.get("text"), Mapping) else {}
     texts = {}
     for lang in ("nl", "en"):
         value = raw.get(f"text_{lang}", text.get(lang))
-        texts[lang] = "" if value is None else str(value).strip()
+        if value is not None and clean_text(value, 100 * MAX_TEXT, "\n\r\t") is None:
+            # a forged save (a dict, a number, a NUL byte) is refused, never stored as str()
+            errors.append(FieldError(f"text_{lang}", "text_type"))
+            value = None
+        texts[lang] = "" if value is None else value.strip()
         if len(texts[lang]) > MAX_TEXT:
             errors.append(FieldError(f"text_{lang}", "text_long", str(MAX_TEXT)))
     if errors:
@@ -179,7 +192,7 @@ def validate_target(raw: Mapping, store) -> tuple[Target | None, list[FieldError
         The target, or None with the errors (nothing is saved then).
     """
     raw = dict(raw)
-    area_raw = str(raw.get("area") or "").strip()
+    area_raw = _shown(raw.get("area") or "", 200).strip()
     try:
         raw["area"] = store.area(area_raw)["code"] if area_raw else ""
     except KeyError:
@@ -187,7 +200,7 @@ def validate_target(raw: Mapping, store) -> tuple[Target | None, list[FieldError
     target, errors = check_fields(raw, store.catalogue)
     errors = [replace(e, value=area_raw[:60]) if e.field == "area" else e for e in errors]
     wrong = {e.field for e in errors}
-    rule = str(raw.get("rule") or "").strip()
+    rule = _shown(raw.get("rule") or "", 200).strip()
     if "rule" not in wrong and RULES[rule] and RULES[rule] not in store.areas.index:
         errors.append(FieldError("rule", "benchmark_absent", RULES[rule]))
     # the baseline check needs a valid indicator, area and year, whatever else is wrong

@@ -110,6 +110,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "‘{file}’ lacks the column(s) {columns}"),
     "projects.err_file_rows": ("‘{file}’ heeft {n} rijen; hoogstens {max}",
                                "‘{file}’ has {n} rows; at most {max}"),
+    "projects.err_control": ("‘{field}’ bevat een stuurteken (zoals een NUL-byte)",
+                             "‘{field}’ contains a control character (such as a NUL byte)"),
     "projects.err_empty": ("‘{field}’ is leeg", "‘{field}’ is empty"),
     "projects.err_long": ("‘{field}’ is langer dan {n} tekens",
                           "‘{field}’ is longer than {n} characters"),

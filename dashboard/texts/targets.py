@@ -205,6 +205,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "targets.err.baseline_no_data": (
         "{field}: het gebied heeft geen waarde in dat jaar; jaren met een waarde: {value}.",
         "{field}: the area has no value in that year; years with a value: {value}."),
+    "targets.err.text_type": ("{field}: alleen gewone tekst (geen stuurtekens).",
+                              "{field}: plain text only (no control characters)."),
     "targets.err.text_long": ("{field}: te lang (hoogstens {value} tekens).",
                               "{field}: too long (at most {value} characters)."),
 }

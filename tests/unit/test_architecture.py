@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OURS = ("app", "dashboard", "layouts", "callbacks", "geo")
 FEATURES = ("explorer", "targets", "projects", "profile", "compare", "exports", "auth")
 #: Shared modules and packages of dashboard/: below the store and every feature.
-SHARED = ("areas", "catalogue", "colours", "db", "formatting", "i18n", "ids", "pages",
+SHARED = ("areas", "catalogue", "colours", "db", "formatting", "guard", "i18n", "ids", "pages",
           "settings", "sourceconfig", "texts", "yamlfile", "figures")
 
 
