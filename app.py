@@ -25,7 +25,7 @@ from dashboard.guard import http as guard
 from dashboard.i18n import t
 from dashboard.settings import get_settings
 from dashboard.web import delivery
-from layouts import compare, explorer, home, indicators, profile, projects, signin, targets
+from layouts import common, compare, explorer, home, indicators, profile, projects, signin, targets
 
 #: Package JavaScript compressed once at brotli's strongest level (``python app.py
 #: precompress``, run by ``make run``/``bench``/``load``); without it files are compressed
@@ -93,6 +93,9 @@ def create_app() -> dash.Dash:
     _register("data", pages.DATA, home.layout, "home.title", title,
               description=t("home.intro", "nl"))
     _register("signin", signin.PATH, signin.layout, "auth.signin", title)
+    # Dash shows the page named not_found_404 for every unknown address.
+    dash.register_page("not_found_404", path="/404", name=t("notfound.title", "nl"),
+                       title=f"{t('notfound.title', 'nl')} · {title}", layout=common.not_found)
     app.layout = dash.html.Div(dash.page_container, className="app")
     for module in (callbacks.explorer, callbacks.targets, callbacks.projects,
                    callbacks.profile, callbacks.compare, callbacks.downloads):

@@ -70,9 +70,35 @@ def content_security_policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
 
 
-def error_text() -> str:
+#: Keys of Dash's ``_dash-config`` that name software versions (Dash, Plotly, Python's
+#: build): the renderer needs them only for debug tools, an attacker for a shopping list.
+VERSION_KEYS = ("dash_version", "python_version", "dash_version_url", "ddk_version",
+                "plotly_version")
+PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
+
+
+def error_text(key: str = "app.error") -> str:
     """What a person sees when the server fails: both languages, no details."""
-    return f"{t('app.error', 'nl')}\n{t('app.error', 'en')}\n"
+    return f"{t(key, 'nl')}\n{t(key, 'en')}\n"
+
+
+def _hide_versions(app) -> None:
+    config = app._config
+
+    def config_without_versions():
+        return {k: v for k, v in config().items() if k not in VERSION_KEYS}
+
+    app._config = config_without_versions
+
+
+def _page_matcher(registry):
+    """A function telling whether a path is one of the registered pages."""
+    import re
+
+    exact = {p["path"] for p in registry.values() if not p.get("path_template")}
+    templates = [re.compile("^" + re.sub(r"<[^>/]+>", "[^/]+", p["path_template"]) + "$")
+                 for p in registry.values() if p.get("path_template")]
+    return lambda path: path in exact or any(t.match(path) for t in templates)
 
 
 def install(app) -> None:
@@ -92,7 +118,7 @@ def install(app) -> None:
     debug = get_settings().debug
     server.debug = debug
     server.config["PROPAGATE_EXCEPTIONS"] = debug
-    policy: dict[str, str] = {}
+    policy: dict = {}
 
     def add_headers(response):
         if "csp" not in policy:
@@ -104,6 +130,30 @@ def install(app) -> None:
         return response
 
     server.after_request(add_headers)
+    _hide_versions(app)
+
+    from dash.exceptions import DependencyException
+    from flask import request
+
+    @server.errorhandler(DependencyException)
+    def unknown_component_file(_exc):  # /_dash-component-suites/<unknown>: not found
+        return error_text("app.not_found"), 404, PLAIN
+
+    def unknown_page():
+        # Dash answers every unknown path with its page shell; the page then says "not found"
+        # (layouts/common.py), and the status says it too.
+        rule = request.url_rule
+        if request.method != "GET" or rule is None or "<path:" not in rule.rule:
+            return None
+        import dash
+
+        if "matcher" not in policy:
+            policy["matcher"] = _page_matcher(dash.page_registry)
+        if policy["matcher"]("/" + (app.strip_relative_path(request.path) or "")):
+            return None
+        return app.index(), 404
+
+    server.before_request(unknown_page)
 
     if not debug:
         @server.errorhandler(InternalServerError)
@@ -111,4 +161,4 @@ def install(app) -> None:
             # The cause goes to the log for us, never to the person's screen.
             cause = getattr(exc, "original_exception", None) or exc
             LOG.error("unhandled error: %r", cause, exc_info=cause)
-            return error_text(), 500, {"Content-Type": "text/plain; charset=utf-8"}
+            return error_text(), 500, PLAIN

@@ -125,6 +125,15 @@ def open_store(query: Mapping) -> tuple[Store | None, html.Main | None]:
         return None, render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
 
 
+def not_found(**query) -> html.Main:
+    """The page of an unknown address (Dash's ``not_found_404`` page), in the language of
+    the URL's ``lang`` parameter; the HTTP status is 404 (dashboard/security.py)."""
+    lang, _ = parse_lang(query.get("lang"))
+    return html.Main([html.Header(site_nav(lang, None), className="page-header"),
+                      html.H1(t("notfound.title", lang)), html.P(t("notfound.body", lang))],
+                     lang=lang, className="page")
+
+
 def other_lang(lang: str) -> str:
     """The language the switch offers: English on a Dutch page, Dutch on an English one."""
     return "en" if lang == "nl" else "nl"
