@@ -9,9 +9,9 @@ skip validation.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from dashboard import ids
 from dashboard.guard.values import (
@@ -35,15 +35,16 @@ from dashboard.guard.values import (
 ROUTER_LOCATION = "_pages_location"
 #: A URL as the router sees it. Long on purpose: pages answer an over-long parameter with a
 #: notice naming it (tests/integration/test_bad_inputs.py), so it must reach them.
-URL_PART = Text(1_000_000)
+URL_PATH = Annotated[Text(1_000_000), Field(pattern=r"^/")]
+URL_SEARCH = Annotated[Text(1_000_000), Field(pattern=r"^(?:\?|$)")]
 #: An uploaded file as a data URL: twice the accepted size (dcc.Upload's own cap), base64.
 UPLOAD_CONTENTS = Text(4 * 2 * 1024 * 1024 * 4 // 3 + 1000)
 
 _F = ids.TARGETS_FORM_FIELDS
-#: (id or pattern type, property) -> type of the value (None is always allowed).
+#: (id or pattern type, property) -> type of the value (None is allowed, except NOT_NULL).
 PROPS: dict[tuple[str, str], Any] = {
-    (ROUTER_LOCATION, "pathname"): URL_PART,
-    (ROUTER_LOCATION, "search"): URL_PART,
+    (ROUTER_LOCATION, "pathname"): URL_PATH,
+    (ROUTER_LOCATION, "search"): URL_SEARCH,
     # explorer
     (ids.EXPLORER_INDICATOR, "value"): Key,
     (ids.EXPLORER_INDICATOR2, "value"): Key,
@@ -107,6 +108,10 @@ PROPS: dict[tuple[str, str], Any] = {
 }
 
 
+#: Properties that are never None (Dash's router fails on a location without a path).
+NOT_NULL = {(ROUTER_LOCATION, "pathname"), (ROUTER_LOCATION, "search")}
+
+
 def spec_key(component_id: object, prop: str) -> tuple[str, str]:
     """The :data:`PROPS` key of a component id (a string, or a pattern id's ``type``)."""
     if isinstance(component_id, dict):
@@ -116,7 +121,7 @@ def spec_key(component_id: object, prop: str) -> tuple[str, str]:
 
 @cache
 def _adapter(key: tuple[str, str]) -> TypeAdapter:
-    return TypeAdapter(PROPS[key] | None)
+    return TypeAdapter(PROPS[key] if key in NOT_NULL else PROPS[key] | None)
 
 
 def known(component_id: object, prop: str) -> bool:

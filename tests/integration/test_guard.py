@@ -111,6 +111,19 @@ def test_malformed_callback_request_answers_400(client, name):
     assert "Traceback" not in body
 
 
+def test_every_input_and_state_of_every_callback_is_typed(client):
+    from dashboard.guard.http import unchecked
+
+    app = client.application.extensions.get("dash_app") or _app_of(client)
+    assert unchecked(app.callback_map) == []
+
+
+def _app_of(client):
+    import dash
+
+    return dash.get_app()
+
+
 def test_a_body_over_the_size_limit_is_refused_unread(client):
     from dashboard.guard.http import MAX_BODY
 
