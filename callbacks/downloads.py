@@ -13,6 +13,7 @@ from flask import Response, request
 
 from dashboard.exports.downloads import MEDIA_TYPES, DownloadError, build_download
 from dashboard.exports.toolkit import DOWNLOAD_ROOT
+from dashboard.security import PLAIN_TEXT, error_text
 from dashboard.store import StoreNotFound, get_store
 
 
@@ -21,10 +22,11 @@ def _send(kind: str, fmt: str, code: str | None = None) -> Response:
         body, name = build_download(get_store(), kind, fmt, request.args.to_dict(flat=False),
                                     code)
     except DownloadError as exc:
-        return Response(str(exc), status=400, mimetype="text/plain")
-    except StoreNotFound as exc:
-        return Response(str(exc), status=503, mimetype="text/plain")
-    return Response(body, mimetype=MEDIA_TYPES[fmt], headers={
+        return Response(str(exc), status=400, content_type=PLAIN_TEXT)
+    except StoreNotFound:  # get_store has logged the path and the cause
+        return Response(error_text("app.unavailable"), status=503, content_type=PLAIN_TEXT)
+    # content_type, not mimetype: Flask would add a second "; charset=utf-8"
+    return Response(body, content_type=MEDIA_TYPES[fmt], headers={
         "Content-Disposition": f'attachment; filename="{name}"',
         "X-Content-Type-Options": "nosniff"})
 

@@ -11,6 +11,7 @@ import logging
 
 from dashboard.i18n import t
 from dashboard.settings import get_settings
+from dashboard.store import StoreNotFound, get_store
 
 LOG = logging.getLogger(__name__)
 
@@ -74,7 +75,8 @@ def content_security_policy(script_hashes: list[str]) -> str:
 #: build): the renderer needs them only for debug tools, an attacker for a shopping list.
 VERSION_KEYS = ("dash_version", "python_version", "dash_version_url", "ddk_version",
                 "plotly_version")
-PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
+PLAIN_TEXT = "text/plain; charset=utf-8"
+PLAIN = {"Content-Type": PLAIN_TEXT}
 
 
 def error_text(key: str = "app.error") -> str:
@@ -139,19 +141,31 @@ def install(app) -> None:
     def unknown_component_file(_exc):  # /_dash-component-suites/<unknown>: not found
         return error_text("app.not_found"), 404, PLAIN
 
+    @server.errorhandler(StoreNotFound)
+    def no_store(exc):  # a callback or route with no store to serve: the path only in the log
+        LOG.warning("no store: %s", exc)
+        return error_text("app.unavailable"), 503, PLAIN
+
     def unknown_page():
         # Dash answers every unknown path with its page shell; the page then says "not found"
         # (layouts/common.py), and the status says it too.
         rule = request.url_rule
-        if request.method != "GET" or rule is None or "<path:" not in rule.rule:
-            return None
+        if request.method != "GET" or rule is None or not (
+                rule.rule == app.config.routes_pathname_prefix or "<path:" in rule.rule):
+            return None  # not a page: a file, a Dash endpoint, a download
         import dash
 
         if "matcher" not in policy:
             policy["matcher"] = _page_matcher(dash.page_registry)
-        if policy["matcher"]("/" + (app.strip_relative_path(request.path) or "")):
-            return None
-        return app.index(), 404
+        if not policy["matcher"]("/" + (app.strip_relative_path(request.path) or "")):
+            return app.index(), 404
+        try:
+            get_store()
+        except StoreNotFound:
+            # The page renders the bilingual maintenance page (layouts/common.py); the
+            # status tells browsers, monitors and crawlers the same.
+            return app.index(), 503
+        return None
 
     server.before_request(unknown_page)
 

@@ -7,9 +7,7 @@ one, its language switch, which keeps that page's URL parameters.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Mapping
-from pathlib import Path
 from urllib.parse import urlencode
 
 from dash import dcc, html
@@ -18,8 +16,7 @@ from dashboard import ids, pages
 from dashboard.auth.web import csrf_token, current_editor, signin_url
 from dashboard.formatting import format_date
 from dashboard.i18n import LANGS, parse_lang, t
-from dashboard.settings import get_settings
-from dashboard.store import Store, StoreNotFound, get_store
+from dashboard.store import Store, StoreNotFound, get_store, serving_stale
 
 #: (page name, path, text key) in menu order.
 SITE_PAGES = (
@@ -108,21 +105,25 @@ def data_date(lang: str) -> list:
         return []
     if not built:
         return []
-    return [html.Span(t("nav.data_as_of", lang, date=format_date(built, lang)),
-                      className="nav-data-date")]
+    date = format_date(built, lang)
+    out = [html.Span(t("nav.data_as_of", lang, date=date), className="nav-data-date")]
+    if serving_stale():
+        # A newer store failed to open: say so on every page, with the date of what is shown.
+        out.append(html.Span(t("nav.stale", lang, date=date), className="nav-stale",
+                             role="status"))
+    return out
 
 
 def open_store(query: Mapping) -> tuple[Store | None, html.Main | None]:
     """Return ``(store, None)``, or ``(None, page)`` with the "no store yet" page.
 
-    Every data page starts with this, so a missing store reads the same everywhere: where it
-    was looked for and how to build it.
+    Every data page starts with this, so a missing store reads the same everywhere.
     """
     try:
         return get_store(), None
-    except StoreNotFound as exc:
+    except StoreNotFound:
         lang, notice = parse_lang(query.get("lang"))
-        return None, render_no_store(get_settings().store_dir, lang, notice, str(exc), query)
+        return None, render_no_store(lang, notice, query)
 
 
 def not_found(**query) -> html.Main:
@@ -147,27 +148,25 @@ def lang_switch(lang: str, href: str, cid: str | None = None) -> html.A:
                   className="lang-link", **extra)
 
 
-BUILD_COMMAND = "python -m dashboard build --snapshot ../shared/snapshot"
+BUILD_COMMAND = "python -m dashboard build"
 LANG_NAMES = {"nl": "Nederlands", "en": "English"}
 
 
-def render_no_store(store_dir: Path | str, lang: str, notice: str | None = None,
-                    detail: str = "", query: Mapping | None = None) -> html.Main:
-    """The page shown when no store is built yet: where it was looked for, how to build it.
+def render_no_store(lang: str, notice: str | None = None,
+                    query: Mapping | None = None) -> html.Main:
+    """The maintenance page, shown when there is no data to serve (none built yet, or the
+    store fails to open and no earlier one was served): what happened and what to do.
 
-    Both languages are shown (the requested one first): whoever sees this is setting
-    the dashboard up and may not have found the language switch yet.
+    Both languages are shown (the requested one first): whoever sees this may not have
+    found the language switch yet. It names no server path or error (those go to the
+    log); page requests get it with HTTP 503 (dashboard/security.py).
 
     Parameters
     ----------
-    store_dir : Path or str
-        Where the store was expected.
     lang : str
         ``"nl"`` or ``"en"``.
     notice : str or None
         A message to show at the top.
-    detail : str
-        The store's own error message (shown once, as it comes).
     query : Mapping or None
         Other URL parameters, kept in the language links.
 
@@ -180,15 +179,10 @@ def render_no_store(store_dir: Path | str, lang: str, notice: str | None = None,
     blocks = []
     for code in order:
         head = html.H1 if code == lang else html.H2
-        parts = [
-            head(t("nostore.title", code)),
-            html.P(t("nostore.body", code, path=str(store_dir))),
-            html.P(t("nostore.howto", code)),
-            html.Pre(html.Code(f"{BUILD_COMMAND} --out {shlex.quote(str(store_dir))}")),
-        ]
-        blocks.append(html.Div(parts, lang=code, className="no-store-block"))
-    if detail:
-        blocks.append(html.P(t("nostore.detail", lang, detail=detail), className="muted"))
+        blocks.append(html.Div([
+            head(t("nostore.title", code)), html.P(t("nostore.body", code)),
+            html.P([t("nostore.howto", code), " ", html.Code(BUILD_COMMAND)]),
+        ], lang=code, className="no-store-block"))
     body = [html.Div(blocks, id=ids.HOME_NO_STORE, className="no-store", role="alert")]
     return data_page(lang, notice, query, body)
 

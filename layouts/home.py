@@ -43,8 +43,8 @@ def layout(lang: object = None, **query: object) -> html.Main:
     lang_code, notice = parse_lang(lang, default=settings.lang_default)
     try:
         summary = get_store().summary()
-    except StoreNotFound as exc:
-        return render_no_store(settings.store_dir, lang_code, notice, str(exc), query)
+    except StoreNotFound:
+        return render_no_store(lang_code, notice, query)
     return render(summary, lang_code, notice, query)
 
 

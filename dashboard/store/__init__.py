@@ -2,7 +2,9 @@
 process (:func:`get_store`). Imports shared modules (catalogue, areas, settings), never the
 pipeline; the pipeline imports :mod:`dashboard.store.files` to know what to write."""
 
-from dashboard.store.files import StoreNotFound
-from dashboard.store.reader import VALUE_COLUMNS, Store, get_store
+from dashboard.store.checks import StoreCorrupt
+from dashboard.store.files import StoreNotFound, StoreUnavailable
+from dashboard.store.reader import VALUE_COLUMNS, Store, get_store, serving_stale
 
-__all__ = ["VALUE_COLUMNS", "Store", "StoreNotFound", "get_store"]
+__all__ = ["VALUE_COLUMNS", "Store", "StoreCorrupt", "StoreNotFound", "StoreUnavailable",
+           "get_store", "serving_stale"]

@@ -30,3 +30,8 @@ def write_observations(observations: pd.DataFrame, path: Path) -> None:
     (their min/max statistics tell it)."""
     ordered = observations.sort_values(["indicator", "year", "area_code"], kind="stable")
     ordered.to_parquet(path, index=False, row_group_size=ROW_GROUP_ROWS)
+
+
+class StoreUnavailable(StoreNotFound):
+    """No store can be served: none has opened in this process and the one at the path is
+    absent or fails its checks. The message (with the path) is for the log, not for people."""

@@ -29,7 +29,12 @@ def _load(store, name: str) -> gpd.GeoDataFrame | None:
 
 
 def load_pc4(store) -> gpd.GeoDataFrame | None:
-    """The store's postcode areas (``code, geometry``), or None if the build wrote none."""
+    """The store's postcode areas (``code, geometry``), or None if the build wrote none.
+
+    A store opened with :meth:`Store.open` holds them already (read and checked with the
+    rest); a store built in memory (tests) has them read here."""
+    if getattr(store, "pc4_read", False):
+        return store.pc4
     return _load(store, PC4_FILE)
 
 

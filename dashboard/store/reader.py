@@ -8,7 +8,7 @@ compact index (:mod:`dashboard.store.index`), so memory does not grow with the s
 
 from __future__ import annotations
 
-import json
+import logging
 import threading
 from pathlib import Path
 
@@ -20,11 +20,21 @@ import pyarrow as pa
 from dashboard.areas import AreaConfig, load_areas
 from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.settings import get_settings
+from dashboard.store.checks import check_schema, read_frame, read_manifest
 from dashboard.store.coverage import CoverageIndex
-from dashboard.store.files import AREAS_FILE, FLAGS_FILE, MANIFEST_FILE, OBS_FILE, StoreNotFound
+from dashboard.store.files import (
+    AREAS_FILE,
+    FLAGS_FILE,
+    MANIFEST_FILE,
+    OBS_FILE,
+    PC4_FILE,
+    StoreNotFound,
+    StoreUnavailable,
+)
 from dashboard.store.index import ObservationIndex
 from dashboard.store.names import AreaNames
 
+LOG = logging.getLogger(__name__)
 VALUE_COLUMNS = ["area_code", "area_name", "level", "year", "indicator", "value", "status",
                  "partial", "method", "source", "quality", "unit", "lower", "upper"]
 
@@ -51,16 +61,25 @@ class Store(ObservationIndex, AreaNames, CoverageIndex):
         self._index(observations)
         self._flags = BoundaryFlags(boundary_changes)
         self._names_by_lang: dict[str, np.ndarray] = {}
+        #: postcode-4 areas (``code, geometry``), None if the build wrote none; ``pc4_read``
+        #: says :meth:`open` read (and checked) them, so nothing reads the file later
+        self.pc4: gpd.GeoDataFrame | None = None
+        self.pc4_read = False
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | Path | None = None, data_dir: str | Path | None = None) -> Store:
         """Open the store at ``path`` (default: settings).
 
+        Every file is read and checked (:mod:`dashboard.store.checks`) before the store is
+        returned, the optional ``pc4.parquet`` included.
+
         Raises
         ------
         StoreNotFound
             If the folder or one of its files is absent.
+        StoreCorrupt
+            If a file cannot be read or holds the wrong columns or kinds of values.
         """
         settings = get_settings()
         path = Path(path or settings.store_dir)
@@ -71,12 +90,16 @@ class Store(ObservationIndex, AreaNames, CoverageIndex):
             raise StoreNotFound(
                 f"no store at {path} (missing {', '.join(missing)}); build one with "
                 f"`python -m dashboard build --snapshot ../shared/snapshot --out {path}`")
-        manifest = json.loads((path / MANIFEST_FILE).read_text(encoding="utf-8"))
-        store = cls(path, path / OBS_FILE, gpd.read_parquet(path / AREAS_FILE),
-                    pd.read_parquet(path / FLAGS_FILE), manifest,
+        manifest = read_manifest(path / MANIFEST_FILE)
+        # the observations stay in their file (queried lazily): their schema is checked
+        store = cls(path, check_schema(path / OBS_FILE), read_frame(path / AREAS_FILE, geo=True),
+                    read_frame(path / FLAGS_FILE), manifest,
                     load_catalogue(data_dir / "indicators.yaml"),
                     load_areas(data_dir / "areas.yaml"))
-        pa.default_memory_pool().release_unused()  # buffers freed while reading
+        if (path / PC4_FILE).is_file():
+            store.pc4 = read_frame(path / PC4_FILE, geo=True)
+        store.pc4_read = True
+        pa.default_memory_pool().release_unused()  # buffers freed while reading, indexing
         return store
 
     # -- queries ----------------------------------------------------------------------
@@ -263,21 +286,63 @@ class BoundaryFlags:
 
 
 _LOCK = threading.Lock()
-_CACHE: dict[Path, tuple[float, Store]] = {}
+#: path -> (files' stamp, the last store that opened and passed its checks)
+_CACHE: dict[Path, tuple[tuple, Store]] = {}
+#: path -> (files' stamp, why it failed): a broken store is tried once, not per request
+_FAILED: dict[Path, tuple[tuple, str]] = {}
+
+
+def _stamp(path: Path) -> tuple:
+    """What changes when a build swaps in a store or someone touches one of its files."""
+    out = []
+    for name in (MANIFEST_FILE, OBS_FILE, AREAS_FILE, FLAGS_FILE, PC4_FILE):
+        try:
+            st = (path / name).stat()
+            out.append((name, st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((name, None, None))
+    return tuple(out)
 
 
 def get_store(path: str | Path | None = None) -> Store:
     """The store at ``path`` (default: settings), opened once per process.
 
-    Re-opened when the manifest changes (a new build swapped in).
+    When its files change (a new build swapped in, or a file was damaged) the store is
+    opened again and checked in full; only a store that passes replaces the one served.
+    One that fails leaves the last good store serving (see :func:`serving_stale`).
+
+    Raises
+    ------
+    StoreUnavailable
+        If no store at ``path`` has ever opened in this process and this one fails (a
+        :class:`StoreNotFound`: the message names the path, for the log only).
     """
     path = Path(path or get_settings().store_dir).resolve()
-    manifest = path / MANIFEST_FILE
-    stamp = manifest.stat().st_mtime if manifest.is_file() else -1.0
+    stamp = _stamp(path)
     with _LOCK:
         hit = _CACHE.get(path)
         if hit and hit[0] == stamp:
             return hit[1]
-        store = Store.open(path)
-        _CACHE[path] = (stamp, store)
-        return store
+        failed = _FAILED.get(path)
+        if not (failed and failed[0] == stamp):
+            try:
+                store = Store.open(path)
+            except Exception as exc:  # whatever is wrong with the files, keep the good store
+                LOG.error("store at %s not opened, %s: %s", path,
+                          "still serving the previous one" if hit else "none to serve", exc)
+                failed = _FAILED[path] = (stamp, str(exc))
+            else:
+                _FAILED.pop(path, None)
+                _CACHE[path] = (stamp, store)
+                return store
+        if hit:
+            return hit[1]
+        raise StoreUnavailable(f"no usable store at {path}: {failed[1]}")
+
+
+def serving_stale(path: str | Path | None = None) -> bool:
+    """Whether the store served for ``path`` is an older one, kept because the store now
+    at ``path`` failed to open."""
+    path = Path(path or get_settings().store_dir).resolve()
+    with _LOCK:
+        return path in _FAILED and path in _CACHE

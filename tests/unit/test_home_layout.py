@@ -181,14 +181,14 @@ def test_empty_summary_renders_without_errors():
     assert "What the data store holds" in content and "No data." in content
 
 
-def test_no_store_message_is_bilingual_with_path_and_command():
-    page = common.render_no_store("/srv/store", "en", detail="no manifest.json")
+def test_no_store_page_is_bilingual_and_names_no_path():
+    page = common.render_no_store("en")
     content = text(by_id(page, ids.HOME_NO_STORE))
-    assert "No built data store was found at /srv/store." in content
-    assert "Er is geen gebouwde databank gevonden in /srv/store." in content
-    assert "python -m dashboard build --snapshot ../shared/snapshot --out /srv/store" in content
-    assert content.count("Technical message: no manifest.json") == 1
-    assert content.index("No data store yet") < content.index("Nog geen databank")
+    assert "Data temporarily unavailable" in content
+    assert "Gegevens tijdelijk niet beschikbaar" in content
+    assert "python -m dashboard build" in content
+    assert "/" not in content.replace("dashboard build", "")  # no path of the server
+    assert content.index("Data temporarily unavailable") < content.index("Gegevens tijdelijk")
 
 
 def test_every_rendered_id_comes_from_ids_module():
