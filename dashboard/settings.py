@@ -13,6 +13,7 @@
 | ``DASHBOARD_TRUSTED_USER_HEADER`` | header a reverse proxy sets to the signed-in user | unset |
 | ``DASHBOARD_PROXIES`` | number of reverse proxies in front (client address, https) | ``0`` |
 | ``DASHBOARD_SECURE_COOKIES`` | ``1``: cookies only over https | off |
+| ``DASHBOARD_MAX_ACTIVITIES`` | most uploaded activities the database keeps | ``5000`` |
 | ``CBS_ODATA_BASE``, ``PDOK_BASE`` | API base URLs (tests, mirrors) | sources.yaml |
 | ``CBS_DATADERDEN_BASE`` | base URL of CBS's third-party catalogue | sources.yaml |
 | ``PDOK_API_BASE`` | PDOK's root for basemap and Locatieserver (dashboard/basemap) | api.pdok.nl |
@@ -47,6 +48,7 @@ class Settings:
     trusted_user_header: str = ""
     proxies: int = 0
     secure_cookies: bool = False
+    max_activities: int = 5000
 
 
 def _path(value: str | None, default: Path | None) -> Path | None:
@@ -70,6 +72,9 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
     if not GEMEENTE_RE.match(gemeente):
         raise ValueError(f"DASHBOARD_GEMEENTE={gemeente!r} is not a gemeente code like GM0599")
     data_dir = _path(env.get("DASHBOARD_DATA"), ROOT / "data")
+    max_activities = env.get("DASHBOARD_MAX_ACTIVITIES", "5000").strip()
+    if not re.fullmatch(r"[0-9]{1,7}", max_activities):
+        raise ValueError(f"DASHBOARD_MAX_ACTIVITIES={max_activities!r} is not a whole number")
     return Settings(
         store_dir=_path(env.get("DASHBOARD_STORE"), ROOT / "cache" / "store"),
         snapshot_dir=_path(env.get("DASHBOARD_SNAPSHOT"), None),
@@ -85,4 +90,5 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
         trusted_user_header=env.get("DASHBOARD_TRUSTED_USER_HEADER", "").strip(),
         proxies=int(env.get("DASHBOARD_PROXIES", "0") or 0),
         secure_cookies=env.get("DASHBOARD_SECURE_COOKIES", "") in {"1", "true", "yes"},
+        max_activities=int(max_activities),
     )

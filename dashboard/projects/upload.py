@@ -17,8 +17,10 @@ from datetime import date, datetime
 import pandas as pd
 
 from dashboard.guard.values import has_control
-from dashboard.projects.db import FIELDS, save_activities
+from dashboard.projects.db import FIELDS, count_activities, save_activities
 from dashboard.projects.model import PILLARS
+from dashboard.projects.workbook import Refused, read_rows
+from dashboard.settings import get_settings
 
 #: Largest accepted file, after base64 decoding (``dcc.Upload`` is capped a bit above).
 MAX_BYTES = 2 * 1024 * 1024
@@ -88,11 +90,16 @@ def decode_upload(contents: str, filename: str) -> pd.DataFrame:
         raise UploadError("file_size", file=filename, mb=MAX_BYTES // 2**20)
     try:
         if name.endswith(".xlsx"):
-            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
+            header, rows = read_rows(data, MAX_ROWS)
+            frame = pd.DataFrame(rows, columns=header, dtype=str)
         else:
             text = data.decode("utf-8-sig")
             sep = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
-            frame = pd.read_csv(io.StringIO(text), dtype=str, sep=sep, keep_default_na=False)
+            # nrows: a file of short lines is read no further than the row limit
+            frame = pd.read_csv(io.StringIO(text), dtype=str, sep=sep, keep_default_na=False,
+                                nrows=MAX_ROWS + 1)
+    except Refused as exc:
+        raise UploadError(exc.key, file=filename, **exc.params) from None
     except UnicodeDecodeError:
         raise UploadError("file_encoding", file=filename) from None
     except Exception:  # any parser failure means the same thing to the user
@@ -102,7 +109,7 @@ def decode_upload(contents: str, filename: str) -> pd.DataFrame:
     if missing:
         raise UploadError("file_columns", file=filename, columns=", ".join(missing))
     if len(frame) > MAX_ROWS:
-        raise UploadError("file_rows", file=filename, n=len(frame), max=MAX_ROWS)
+        raise UploadError("file_rows", file=filename, max=MAX_ROWS)
     return frame.fillna("")
 
 
@@ -193,6 +200,11 @@ def import_upload(contents: str, filename: str, store, db=None, *, editor: str) 
     except UploadError as exc:
         return UploadResult(error=exc)
     good, bad = validate_frame(frame, store)
+    limit = get_settings().max_activities
+    if good and count_activities(db) + len(good) > limit:
+        # The page lists every activity: the cap keeps it, and its exports, bounded.
+        return UploadResult(rejected=bad, error=UploadError(
+            "store_full", file=filename, n=len(good), max=limit))
     saved, duplicates = save_activities(good, db, editor=editor, label=filename) \
         if good else (0, 0)
     return UploadResult(saved, duplicates, bad)

@@ -108,8 +108,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "projects.err_file_encoding": ("‘{file}’ is geen UTF-8-tekst", "‘{file}’ is not UTF-8 text"),
     "projects.err_file_columns": ("‘{file}’ mist de kolom(men) {columns}",
                                   "‘{file}’ lacks the column(s) {columns}"),
-    "projects.err_file_rows": ("‘{file}’ heeft {n} rijen; hoogstens {max}",
-                               "‘{file}’ has {n} rows; at most {max}"),
+    "projects.err_file_rows": ("‘{file}’ heeft meer dan {max} rijen; hoogstens {max}",
+                               "‘{file}’ has more than {max} rows; at most {max}"),
+    "projects.err_file_packed": (
+        "‘{file}’ is uitgepakt te groot (meer dan {mb} MB of {members} onderdelen); "
+        "sla het op als gewoon Excel-bestand of als CSV",
+        "‘{file}’ is too large unpacked (over {mb} MB or {members} parts); save it as a "
+        "plain Excel file or as CSV"),
+    "projects.err_store_full": (
+        "‘{file}’: {n} activiteiten passen niet meer; de database houdt er hoogstens {max}",
+        "‘{file}’: {n} activities no longer fit; the database keeps at most {max}"),
+    "projects.err_file_slow": (
+        "‘{file}’ kostte meer dan {seconds} seconden om te lezen; splits het bestand",
+        "‘{file}’ took more than {seconds} seconds to read; split the file"),
     "projects.err_control": ("‘{field}’ bevat een stuurteken (zoals een NUL-byte)",
                              "‘{field}’ contains a control character (such as a NUL byte)"),
     "projects.err_empty": ("‘{field}’ is leeg", "‘{field}’ is empty"),
