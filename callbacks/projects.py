@@ -15,7 +15,14 @@ from dashboard.explorer.state import parse_state
 from dashboard.i18n import normalise_lang
 from dashboard.projects.around import around_outputs, indicator_options
 from dashboard.projects.layer import find
-from dashboard.projects.page import export_file, page_projects, page_table, upload_report
+from dashboard.projects.page import (
+    export_file,
+    page_projects,
+    page_table,
+    paged,
+    pager,
+    upload_report,
+)
 from dashboard.projects.panels import clicked_project, project_panel
 from dashboard.projects.registry import all_projects
 from dashboard.projects.upload import import_upload
@@ -75,18 +82,29 @@ def _register_page(app) -> None:
             raise PreventUpdate
         return key
 
-    @app.callback(Output(ids.PROJECTS_LIST, "children"), Input(ids.PROJECTS_PILLARS, "value"),
+    @app.callback(Output(ids.PROJECTS_LIST, "children"), Output(ids.PROJECTS_PAGE_NO, "data"),
+                  Output(ids.PROJECTS_PAGE_STATUS, "children"),
+                  Output(ids.PROJECTS_PAGE_PREV, "disabled"),
+                  Output(ids.PROJECTS_PAGE_NEXT, "disabled"), Input(ids.PROJECTS_PILLARS, "value"),
                   Input(ids.PROJECTS_YEAR_FROM, "value"), Input(ids.PROJECTS_YEAR_TO, "value"),
                   Input(ids.PROJECTS_AREA, "value"), Input(ids.PROJECTS_ORGANISATION, "value"),
                   Input(ids.PROJECTS_SELECTED, "data"), Input(ids.PROJECTS_DATA_VERSION, "data"),
+                  Input(ids.PROJECTS_PAGE_PREV, "n_clicks"),
+                  Input(ids.PROJECTS_PAGE_NEXT, "n_clicks"), State(ids.PROJECTS_PAGE_NO, "data"),
                   State(ids.PROJECTS_LANG, "data"), prevent_initial_call=True)
-    def update_list(pillars, year_from, year_to, area, organisation, selected, _v, lang):
-        store = get_store()
+    def update_list(pillars, year_from, year_to, area, organisation, selected, _v, _prev, _next,
+                    page, lang):
+        store, lang = get_store(), normalise_lang(lang)
         area = area if area in store.areas.index else None
         # values arrive parsed and bounded (dashboard/guard/props.py): years are ints
         chosen = page_projects(store, pillars=pillars or [], year_from=year_from,
                                year_to=year_to, area=area, organisation=organisation)
-        return page_table(store, chosen, normalise_lang(lang), selected)
+        # the pager turns the page; a new choice or a selection keeps it, a filter resets it
+        step = {ids.PROJECTS_PAGE_PREV: -1, ids.PROJECTS_PAGE_NEXT: 1}.get(ctx.triggered_id)
+        keep = step is not None or ctx.triggered_id == ids.PROJECTS_SELECTED
+        shown = paged(chosen, (page or 0) + (step or 0) if keep else 0)
+        return (page_table(store, shown.rows, lang, selected, shown.total),
+                *pager(shown, lang))
 
     @app.callback(Output(ids.PROJECTS_PANEL, "children"),
                   Output(ids.PROJECTS_AROUND_INDICATOR, "options"),

@@ -16,9 +16,12 @@ from dashboard.projects.around import around_outputs, indicator_options
 from dashboard.projects.layer import ALL_PILLARS, find
 from dashboard.projects.model import PILLARS
 from dashboard.projects.page import (
+    PAGE_SIZE,
     area_options,
     page_projects,
     page_table,
+    paged,
+    pager,
     parse_query,
     year_options,
 )
@@ -118,7 +121,8 @@ def layout(**query) -> html.Main:
             id=ids.PROJECTS_ORGANISATION, options=organisations(everything),
             placeholder=t("projects.any", lang), searchable=True), ids.PROJECTS_ORGANISATION),
     ], className="controls", role="group", **{"aria-label": t("projects.filters", lang)})
-    listed = page_projects(store, area=q.area)
+    listed = paged(page_projects(store, area=q.area), 0)
+    page_no, status, no_prev, no_next = pager(listed, lang)
     return html.Main([
         dcc.Store(id=ids.PROJECTS_LANG, data=lang),
         dcc.Store(id=ids.PROJECTS_SELECTED, data=q.project),
@@ -131,8 +135,23 @@ def layout(**query) -> html.Main:
         filters,
         html.Div([
             html.Section([html.H2(t("projects.list", lang)),
-                          html.Div(page_table(store, listed, lang, q.project),
-                                   id=ids.PROJECTS_LIST, className="table-wrap")]),
+                          html.Div(page_table(store, listed.rows, lang, q.project,
+                                              listed.total),
+                                   id=ids.PROJECTS_LIST, className="table-wrap"),
+                          dcc.Store(id=ids.PROJECTS_PAGE_NO, data=page_no),
+                          html.Nav([
+                              html.Button(t("projects.page_prev", lang, size=PAGE_SIZE),
+                                          id=ids.PROJECTS_PAGE_PREV, n_clicks=0,
+                                          type="button", disabled=no_prev,
+                                          className="button-secondary"),
+                              html.Span(status, id=ids.PROJECTS_PAGE_STATUS,
+                                        role="status"),
+                              html.Button(t("projects.page_next", lang, size=PAGE_SIZE),
+                                          id=ids.PROJECTS_PAGE_NEXT, n_clicks=0,
+                                          type="button", disabled=no_next,
+                                          className="button-secondary"),
+                          ], id=ids.PROJECTS_PAGER, className="pager",
+                              **{"aria-label": t("projects.pager", lang)})]),
             html.Section([
                 html.Div(project_panel(store, project, lang, link=False),
                          id=ids.PROJECTS_PANEL, **{"aria-live": "polite"}),

@@ -37,6 +37,11 @@ PROJECTS_DOWNLOAD = "projects-download"
 PROJECTS_EXPORT_HISTORY = "projects-export-history"
 PROJECTS_UPLOAD_LOCKED = "projects-upload-locked"
 PROJECTS_DATA_VERSION = "projects-data-version"
+PROJECTS_PAGER = "projects-pager"
+PROJECTS_PAGE_NO = "projects-page-no"
+PROJECTS_PAGE_PREV = "projects-page-prev"
+PROJECTS_PAGE_NEXT = "projects-page-next"
+PROJECTS_PAGE_STATUS = "projects-page-status"
 
 
 def map_item(key: str) -> dict:

@@ -86,8 +86,45 @@ def page_projects(store, *, pillars=None, year_from=None, year_to=None, area=Non
     return chosen
 
 
-def page_table(store, projects: list[Project], lang: str, selected: str | None) -> html.Table:
-    """The table of projects: a button per name, pillar, period, where, who, source."""
+#: Rows of the projects table per page.
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Paged:
+    """One page of a list: its rows, its number (from 0, within range) and the total."""
+
+    rows: list
+    page: int
+    total: int
+
+    @property
+    def last_page(self) -> int:
+        return max(0, (self.total - 1) // PAGE_SIZE)
+
+    def status(self, lang: str) -> str:
+        first = self.page * PAGE_SIZE
+        return t("projects.page_status", lang, first=first + 1 if self.total else 0,
+                 last=first + len(self.rows), n=self.total)
+
+
+def paged(items: list, page: int) -> Paged:
+    """Page ``page`` (clamped to the pages there are) of ``items``."""
+    page = min(max(0, page), max(0, (len(items) - 1) // PAGE_SIZE))
+    return Paged(items[page * PAGE_SIZE:(page + 1) * PAGE_SIZE], page, len(items))
+
+
+def pager(result: Paged, lang: str) -> tuple:
+    """The pager's parts for a page: the page number, the status text, whether the
+    previous and the next button are disabled."""
+    return (result.page, result.status(lang), result.page == 0,
+            result.page >= result.last_page)
+
+
+def page_table(store, projects: list[Project], lang: str, selected: str | None,
+               total: int | None = None) -> html.Table:
+    """The table of projects: a button per name, pillar, period, where, who, source
+    (``projects`` may be one page of ``total``)."""
     head = html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in (
         "projects.name", "projects.pillar", "projects.period", "projects.areas",
         "projects.organisations", "projects.source_label")]))
@@ -110,7 +147,8 @@ def page_table(store, projects: list[Project], lang: str, selected: str | None) 
                                if gemeenten and gemeenten != where else [])),
             html.Td("; ".join(p.organisations)), html.Td(p.source_text),
         ], **{"data-key": p.key}))
-    caption = html.Caption(t("projects.table_caption", lang, n=len(projects)))
+    caption = html.Caption(t("projects.table_caption", lang,
+                             n=len(projects) if total is None else total))
     if not projects:
         rows = [html.Tr(html.Td(t("projects.none", lang), colSpan=6))]
     return html.Table([caption, head, html.Tbody(rows)], className="projects-table")

@@ -72,6 +72,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "projects.list": ("Lijst", "List"),
     "projects.name": ("Naam", "Name"),
     "projects.table_caption": ("{n} projecten en activiteiten", "{n} projects and activities"),
+    "projects.pager": ("Bladeren door de lijst", "Pages of the list"),
+    "projects.page_prev": ("Vorige {size}", "Previous {size}"),
+    "projects.page_next": ("Volgende {size}", "Next {size}"),
+    "projects.page_status": ("{first}–{last} van {n}", "{first}–{last} of {n}"),
     "projects.bad_param": (
         "De link bevat een onbekende waarde voor ‘{param}’ (‘{value}’); die is genegeerd.",
         "The link has an unknown value for ‘{param}’ (‘{value}’); it was ignored."),

@@ -167,3 +167,42 @@ def test_filters_and_upload_then_export(editor_client, store):
         ("redacteur", "test.csv", "saved", "1"), ("redacteur", "test.csv", "file", "test.csv")}
     [added] = [r for r in history if r["veld"] == "activities"]
     assert added["na"].startswith("Test: =cmd|' /C calc'!A0 (")  # project: name (uid)
+
+
+def _table_rows(listed) -> int:
+    return sum(1 for n in _walk(listed) if n.get("type") == "Tr") - 1  # minus the header
+
+
+def _walk(node):
+    if isinstance(node, list):
+        for child in node:
+            yield from _walk(child)
+    elif isinstance(node, dict) and "props" in node:
+        yield node
+        yield from _walk(node["props"].get("children"))
+
+
+def test_the_projects_list_is_paged(dash_client, store):
+    from dashboard.projects.page import PAGE_SIZE
+    from dashboard.projects.upload import import_upload
+
+    raw = "project,name,pillar,start_date,area_codes\n" + "".join(
+        f"Paging,Activiteit {i:03d},werk,2024-01-01,GM0599\n" for i in range(120))
+    url = "data:text/csv;base64," + base64.b64encode(raw.encode()).decode()
+    assert import_upload(url, "veel.csv", store, editor="redacteur").saved == 120
+    total = len(load_projects()) + 120
+    dash_client.render("/projecten", "")
+    assert _table_rows(dash_client.props[(ids.PROJECTS_LIST, "children")]) == PAGE_SIZE
+    assert dash_client.props[(ids.PROJECTS_PAGE_STATUS, "children")] == f"1–50 van {total}"
+    assert dash_client.props[(ids.PROJECTS_PAGE_PREV, "disabled")] is True
+    dash_client.change(ids.PROJECTS_PAGE_NEXT, "n_clicks", 1)
+    assert dash_client.props[(ids.PROJECTS_PAGE_STATUS, "children")] == f"51–100 van {total}"
+    assert dash_client.props[(ids.PROJECTS_PAGE_PREV, "disabled")] is False
+    dash_client.change(ids.PROJECTS_PAGE_NEXT, "n_clicks", 2)
+    dash_client.change(ids.PROJECTS_PAGE_NEXT, "n_clicks", 3)  # past the end: stays last
+    last = dash_client.props[(ids.PROJECTS_PAGE_STATUS, "children")]
+    assert last == f"101–{total} van {total}"
+    assert dash_client.props[(ids.PROJECTS_PAGE_NEXT, "disabled")] is True
+    assert _table_rows(dash_client.props[(ids.PROJECTS_LIST, "children")]) == total - 100
+    dash_client.change(ids.PROJECTS_PILLARS, "value", ["werk"])  # a filter: back to page 1
+    assert dash_client.props[(ids.PROJECTS_PAGE_STATUS, "children")].startswith("1–50 van")
