@@ -150,9 +150,10 @@ def install(app) -> None:
         # Dash answers every unknown path with its page shell; the page then says "not found"
         # (layouts/common.py), and the status says it too.
         rule = request.url_rule
-        if request.method != "GET" or rule is None or not (
-                rule.rule == app.config.routes_pathname_prefix or "<path:" in rule.rule):
-            return None  # not a page: a file, a Dash endpoint, a download
+        prefix = app.config.routes_pathname_prefix
+        if request.method != "GET" or rule is None or rule.rule not in (
+                prefix, prefix + "<path:path>"):
+            return None  # not a page (Dash's index or catch-all): a file, an endpoint
         import dash
 
         if "matcher" not in policy:

@@ -287,3 +287,13 @@ def test_versions_are_not_in_the_page_config(client):
     assert not {"dash_version", "python_version", "plotly_version"} & set(config)
     assert sys.version not in html and f'"{plotly.__version__}"' not in html
     assert f'"{dash.__version__}"' not in html
+
+
+def test_files_and_endpoints_are_not_taken_for_pages(client):
+    html = client.get("/").get_data(as_text=True)
+    import re
+
+    for src in re.findall(r'(?:src|href)="(/(?:_dash-component-suites|assets)/[^"]+)"', html):
+        response = client.get(src)
+        assert response.status_code == 200, src
+        assert not response.content_type.startswith("text/html"), src
