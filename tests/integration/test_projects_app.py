@@ -12,7 +12,7 @@ import pytest
 from dashboard import ids
 from dashboard.projects.places import placement
 from dashboard.projects.registry import load_projects
-from tests.dash_client import texts
+from tests.dash_client import texts, walk
 
 pytestmark = pytest.mark.slow
 
@@ -170,16 +170,7 @@ def test_filters_and_upload_then_export(editor_client, store):
 
 
 def _table_rows(listed) -> int:
-    return sum(1 for n in _walk(listed) if n.get("type") == "Tr") - 1  # minus the header
-
-
-def _walk(node):
-    if isinstance(node, list):
-        for child in node:
-            yield from _walk(child)
-    elif isinstance(node, dict) and "props" in node:
-        yield node
-        yield from _walk(node["props"].get("children"))
+    return sum(1 for n in walk(listed) if n.get("type") == "Tr") - 1  # minus the header
 
 
 def test_the_projects_list_is_paged(dash_client, store):
