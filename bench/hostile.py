@@ -31,6 +31,8 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 2**20
+SHARED_STRINGS_TYPE = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                       b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
 
 
 def zip_bomb(unpacked_mb: int = 100) -> bytes:
@@ -51,8 +53,10 @@ def zip_bomb(unpacked_mb: int = 100) -> bytes:
     with zipfile.ZipFile(plain) as src, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
         for info in src.infolist():
-            if info.filename != "xl/sharedStrings.xml":
-                dst.writestr(info, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":  # declare the strings, so they are read
+                data = data.replace(b"</Types>", SHARED_STRINGS_TYPE + b"</Types>")
+            dst.writestr(info, data)
         dst.writestr("xl/sharedStrings.xml", strings)
     return out.getvalue()
 

@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from bench.hostile import SHARED_STRINGS_TYPE
 from dashboard.projects import workbook
 from dashboard.projects.db import count_activities
 from dashboard.projects.upload import MAX_BYTES, MAX_ROWS, import_upload
@@ -44,7 +45,10 @@ def with_member(xlsx: bytes, name: str, content: bytes) -> bytes:
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
         for info in src.infolist():
             if info.filename != name:
-                dst.writestr(info, src.read(info.filename))
+                data = src.read(info.filename)
+                if info.filename == "[Content_Types].xml" and name.endswith("Strings.xml"):
+                    data = data.replace(b"</Types>", SHARED_STRINGS_TYPE + b"</Types>")
+                dst.writestr(info, data)
         dst.writestr(name, content)
     return out.getvalue()
 
