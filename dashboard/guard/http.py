@@ -141,6 +141,10 @@ def check_update(raw: bytes, callback_map: dict) -> tuple[dict, list[str]]:
     for key in ("inputs", "state"):
         for part in body.get(key, []):
             for item in part if isinstance(part, list) else [part]:
+                if not known(item["id"], item["property"]):
+                    # An input props.py does not type yet is passed on as sent (bounded by
+                    # the checks above); tests/integration/test_guard.py fails until it is.
+                    continue
                 try:
                     item["value"] = parse_prop(item["id"], item["property"], item.get("value"))
                 except Refused as exc:
