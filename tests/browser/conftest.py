@@ -75,6 +75,9 @@ def _wait_until_up(server: Server) -> None:
             with urllib.request.urlopen(server.url + "/", timeout=2) as response:
                 if response.status == 200:
                     return
+        except urllib.error.HTTPError as exc:
+            if exc.code == 503:  # up, with no store to serve: the maintenance page
+                return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         try:  # doubles as the pause between polls, and notices a crashed server at once

@@ -70,15 +70,18 @@ def test_bad_lang_shows_a_notice(start_server, built_store, page, console_errors
     assert console_errors == []
 
 
-def test_without_a_store_the_page_says_how_to_build(start_server, tmp_path, page,
-                                                     console_errors):
+def test_without_a_store_the_maintenance_page_shows_and_names_no_path(start_server, tmp_path,
+                                                                      page, console_errors):
     from playwright.sync_api import expect
 
     missing = tmp_path / "no-store-here"
     server = start_server(missing)
-    page.goto(server.url + "/data")
+    response = page.goto(server.url + "/data")
+    assert response.status == 503
     alert = page.get_by_role("alert")
-    expect(alert).to_contain_text(f"Er is geen gebouwde databank gevonden in {missing}.")
-    expect(alert).to_contain_text(f"No built data store was found at {missing}.")
-    expect(alert).to_contain_text("python -m dashboard build --snapshot ../shared/snapshot")
-    assert console_errors == []
+    expect(alert).to_contain_text("Gegevens tijdelijk niet beschikbaar")
+    expect(alert).to_contain_text("Data temporarily unavailable")
+    expect(alert).to_contain_text("python -m dashboard build")
+    assert str(tmp_path) not in page.content()
+    # the only console error is the browser's note of the 503 itself
+    assert [e for e in console_errors if "status of 503" not in e] == []
