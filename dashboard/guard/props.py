@@ -59,6 +59,11 @@ PROPS: dict[tuple[str, str], Any] = {
     (ids.EXPLORER_TABLE_SORT, "value"): Key,
     (ids.EXPLORER_QUERY, "data"): Text(4000),
     (ids.EXPLORER_LANG, "data"): Lang,
+    (ids.EXPLORER_SEARCH, "searchValue"): Text(200),
+    (ids.EXPLORER_SEARCH, "value"): Text(200),
+    (ids.EXPLORER_SEARCH, "data"): Annotated[list[dict[str, Any]], Field(max_length=500)],
+    # the map's own focus record (written by a callback, not typed in); not narrowed yet
+    (ids.EXPLORER_FOCUS, "data"): Any,
     # compare
     (ids.COMPARE_AREAS, "value"): Codes(20),
     (ids.COMPARE_INDICATORS, "value"): Keys(20),
@@ -69,6 +74,7 @@ PROPS: dict[tuple[str, str], Any] = {
     # projects: the explorer's layer and the page
     (ids.PROJECTS_MAP_PILLARS, "value"): Keys(10),
     (ids.PROJECTS_MAP_SELECTED, "data"): Key,
+    (ids.PROJECTS_MAP_HOVER, "data"): Key,
     (ids.PROJECTS_MAP_CLEAR, "n_clicks"): Clicks,
     (ids.PROJECTS_MAP_ITEM, "n_clicks"): Clicks,
     (ids.PROJECTS_ITEM, "n_clicks"): Clicks,
