@@ -94,6 +94,7 @@ PROPS: dict[tuple[str, str], Any] = {
     (ids.PROJECTS_TEMPLATE, "n_clicks"): Clicks,
     (ids.PROJECTS_EXPORT_CSV, "n_clicks"): Clicks,
     (ids.PROJECTS_EXPORT_GEOJSON, "n_clicks"): Clicks,
+    (ids.PROJECTS_EXPORT_HISTORY, "n_clicks"): Clicks,
     (ids.PROJECTS_LANG, "data"): Lang,
     # targets
     (ids.TARGETS_DETAIL_SELECT, "value"): Key,
@@ -113,6 +114,7 @@ PROPS: dict[tuple[str, str], Any] = {
     (_F["text_en"], "value"): Text(10_000, lines=True),
     (ids.TARGETS_EXPORT_CSV, "n_clicks"): Clicks,
     (ids.TARGETS_EXPORT_XLSX, "n_clicks"): Clicks,
+    (ids.TARGETS_EXPORT_HISTORY, "n_clicks"): Clicks,
     (ids.TARGETS_LANG, "data"): Lang,
 }
 
