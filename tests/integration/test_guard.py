@@ -8,6 +8,7 @@ validation and gets its notice. Nothing answers 500.
 
 from __future__ import annotations
 
+import base64
 import json
 from urllib.parse import quote
 
@@ -16,6 +17,7 @@ import pytest
 from dashboard import ids
 from dashboard.exports.downloads import FORMATS
 from tests.dash_client import ROUTER_OUTPUT
+from tests.editor import sign_in
 
 UPDATE = "/_dash-update-component"
 
@@ -63,9 +65,9 @@ def payload(dep: dict, values: dict | None = None, changed: str | None = None) -
             "changedPropIds": [changed or f"{first['id']}.{first['property']}"]}
 
 
-def post(client, body):
+def post(client, body, headers: dict | None = None):
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return client.post(UPDATE, data=data, content_type="application/json")
+    return client.post(UPDATE, data=data, content_type="application/json", headers=headers)
 
 
 # -- malformed bodies: 400 ---------------------------------------------------------------------
@@ -210,19 +212,45 @@ def test_the_same_callbacks_run_with_good_values(client):
     assert "projects-table" in response.get_data(as_text=True)
 
 
-def test_a_forged_target_save_stores_nothing(client):
+def test_a_forged_target_save_stores_nothing_even_for_an_editor(client):
+    """The guard and the editor check are two layers: a signed-in editor's forged values are
+    still never run, and the same save with good values then goes through both."""
     from dashboard.targets.db import saved_targets
 
+    headers = sign_in(client)
     dep = dep_of(client, f"{ids.TARGETS_LOCATION}.href")
     good = {"key": "forged_text", "pillar": "werk", "indicator": "inwoners",
-            "area": "GM0599", "rule": "g4", "baseline_year": 2019, "target_year": 2030}
+            "area": "GM0599", "rule": "g4", "baseline_year": 2018, "target_year": 2030}
+    values = {(ids.TARGETS_FORM_FIELDS[k], "value"): v for k, v in good.items()}
+    values[(ids.TARGETS_FORM_SAVE, "n_clicks")] = 1
+    values[(ids.TARGETS_LANG, "data")] = "nl"
+    changed = f"{ids.TARGETS_FORM_SAVE}.n_clicks"
     for text in ({"nl": "x"}, ["x"], 12, "a\x00b"):
-        values = {(ids.TARGETS_FORM_FIELDS[k], "value"): v for k, v in good.items()}
-        values[(ids.TARGETS_FORM_FIELDS["text_nl"], "value")] = text
-        values[(ids.TARGETS_FORM_SAVE, "n_clicks")] = 1
-        response = post(client, payload(dep, values, f"{ids.TARGETS_FORM_SAVE}.n_clicks"))
+        forged = values | {(ids.TARGETS_FORM_FIELDS["text_nl"], "value"): text}
+        response = post(client, payload(dep, forged, changed), headers)
         assert response.status_code == 204
     assert saved_targets() == []
+    values[(ids.TARGETS_FORM_FIELDS["text_nl"], "value")] = "Meer mensen aan het werk."
+    response = post(client, payload(dep, values, changed), headers)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert [t.key for t in saved_targets()] == ["forged_text"], response.get_data(as_text=True)
+
+
+def test_a_well_typed_write_still_needs_an_editor(client):
+    from dashboard.projects.db import count_activities
+
+    dep = dep_of(client, f"{ids.PROJECTS_UPLOAD_RESULT}.children")
+    raw = "project,name,pillar,start_date,area_codes\nP,A,werk,2024-01-01,GM0599\n"
+    contents = "data:text/csv;base64," + base64.b64encode(raw.encode()).decode()
+    body = payload(dep, {(ids.PROJECTS_UPLOAD, "contents"): contents,
+                         (ids.PROJECTS_UPLOAD, "filename"): "a.csv",
+                         (ids.PROJECTS_LANG, "data"): "nl"}, f"{ids.PROJECTS_UPLOAD}.contents")
+    response = post(client, body)  # passes the guard, refused by the editor check
+    assert response.status_code == 200
+    assert "Meld u aan" in response.get_data(as_text=True)
+    assert count_activities() == 0
+    assert post(client, body, sign_in(client)).status_code == 200
+    assert count_activities() == 1
 
 
 # -- unicode digits in URLs --------------------------------------------------------------------

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.guard.props import ROUTER_LOCATION
+from tests.conftest import TEST_SECRET
 from tests.dash_client import DashClient
 
 UPDATE = "/_dash-update-component"
@@ -69,6 +70,8 @@ def app_client(built_store, tmp_path_factory):
     mp.setenv("DASHBOARD_STORE", str(built_store))
     mp.setenv("DASHBOARD_DB_URL", f"sqlite:///{tmp_path_factory.mktemp('db') / 'f.sqlite'}")
     mp.delenv("DASHBOARD_DEBUG", raising=False)
+    # module-scoped: set up before the per-test autouse fixture that gives the secret
+    mp.setenv("DASHBOARD_SECRET_KEY", TEST_SECRET)
     from app import create_app
 
     app = create_app()
@@ -84,9 +87,11 @@ def app_client(built_store, tmp_path_factory):
 def server_deps():
     """Outputs of the app's server callbacks (read from the app itself, so a new callback
     is fuzzed without editing this file)."""
-    from app import create_app
+    with pytest.MonkeyPatch.context() as mp:  # collection runs before any fixture
+        mp.setenv("DASHBOARD_SECRET_KEY", TEST_SECRET)
+        from app import create_app  # app.py builds an app on import
 
-    app = create_app()
+        app = create_app()
     app.server.test_client().get("/")  # registers the page router's callback
     return sorted(o for o, cb in app.callback_map.items() if "callback" in cb)
 

@@ -16,6 +16,7 @@ import pytest
 
 from dashboard import ids
 from tests.dash_client import DashClient, texts
+from tests.editor import sign_in
 
 pytestmark = pytest.mark.slow
 UPLOADED = ": 1 opgeslagen, 0 al aanwezig (dubbel), 0 afgewezen."
@@ -74,7 +75,8 @@ def live(built_store, tmp_path, monkeypatch):
     monkeypatch.delenv("DASHBOARD_DEBUG", raising=False)
     from app import create_app
 
-    return out, DashClient(create_app().server.test_client())
+    client = create_app().server.test_client()
+    return out, DashClient(client, headers=sign_in(client))
 
 
 def _upload(driver: DashClient, postcode: str) -> str:

@@ -76,7 +76,7 @@ def test_a_zip_bomb_is_refused_from_its_directory_before_parsing(store, parses):
                + b"A" * (100 * 2**20) + b"</t></si></sst>")
     bomb = with_member(workbook_bytes([]), "xl/sharedStrings.xml", strings)
     assert len(bomb) < 300_000 < MAX_BYTES
-    result = import_upload(data_url(bomb), "bom.xlsx", store)
+    result = import_upload(data_url(bomb), "bom.xlsx", store, editor="redacteur")
     assert result.error is not None and result.error.key == "file_packed"
     assert "uitgepakt te groot" in result.error.message("nl")
     assert "too large unpacked" in result.error.message("en")
@@ -87,7 +87,7 @@ def test_too_many_zip_members_are_refused(store, parses):
     xlsx = workbook_bytes([])
     for i in range(workbook.MAX_MEMBERS):
         xlsx = with_member(xlsx, f"xl/media/x{i}.bin", b"x")
-    result = import_upload(data_url(xlsx), "veel.xlsx", store)
+    result = import_upload(data_url(xlsx), "veel.xlsx", store, editor="redacteur")
     assert result.error.key == "file_packed" and parses == []
 
 
@@ -107,7 +107,7 @@ def test_a_million_rows_are_refused_unread(store, parses):
     sheet = _sheet_of_rows(0).replace(b"</sheetData>", rows + b"</sheetData>")
     xlsx = with_member(workbook_bytes([]), "xl/worksheets/sheet1.xml", sheet)
     assert len(xlsx) < MAX_BYTES
-    result = import_upload(data_url(xlsx), "miljoen.xlsx", store)
+    result = import_upload(data_url(xlsx), "miljoen.xlsx", store, editor="redacteur")
     assert result.error.key == "file_packed" and parses == []
 
 
@@ -135,7 +135,7 @@ def test_empty_rows_count_towards_the_reading_bound(monkeypatch):
 def test_more_rows_than_the_limit_are_refused_with_the_limit(store):
     rows = [["P", f"Activiteit {i}", "werk", date(2024, 1, 1), "GM0599"]
             for i in range(MAX_ROWS + 1)]
-    result = import_upload(data_url(workbook_bytes(rows)), "groot.xlsx", store)
+    result = import_upload(data_url(workbook_bytes(rows)), "groot.xlsx", store, editor="redacteur")
     assert result.error.key == "file_rows"
     assert f"meer dan {MAX_ROWS} rijen" in result.error.message("nl")
     assert count_activities() == 0
@@ -151,12 +151,13 @@ def test_reading_stops_at_the_time_budget():
 
 def test_a_good_workbook_still_uploads(store):
     rows = [["Testproject", "Uit Excel", "werk", date(2024, 4, 1), "GM0599"]]
-    assert import_upload(data_url(workbook_bytes(rows)), "goed.xlsx", store).saved == 1
+    result = import_upload(data_url(workbook_bytes(rows)), "goed.xlsx", store, editor="redacteur")
+    assert result.saved == 1
 
 
 def test_a_nul_byte_in_a_name_rejects_the_row(store):
     csv = "project,name,pillar,start_date,area_codes\nP,Naam\x00met nul,werk,2024-01-01,GM0599\n"
-    result = import_upload(data_url(csv.encode()), "nul.csv", store)
+    result = import_upload(data_url(csv.encode()), "nul.csv", store, editor="redacteur")
     assert result.saved == 0 and count_activities() == 0
     [(row, problem)] = result.rejected
     assert row == 2 and problem.key == "control" and problem.params["field"] == "name"
@@ -167,9 +168,9 @@ def test_the_database_cap_refuses_an_upload_that_would_pass_it(store, monkeypatc
     monkeypatch.setenv("DASHBOARD_MAX_ACTIVITIES", "2")
     csv = "project,name,pillar,start_date,area_codes\n" + "".join(
         f"P,Activiteit {i},werk,2024-01-01,GM0599\n" for i in range(3))
-    result = import_upload(data_url(csv.encode()), "drie.csv", store)
+    result = import_upload(data_url(csv.encode()), "drie.csv", store, editor="redacteur")
     assert result.error.key == "store_full" and count_activities() == 0
     assert "hoogstens 2" in result.error.message("nl") and "at most 2" in result.error.message("en")
     two = "project,name,pillar,start_date,area_codes\n" + "".join(
         f"P,Activiteit {i},werk,2024-01-01,GM0599\n" for i in range(2))
-    assert import_upload(data_url(two.encode()), "twee.csv", store).saved == 2
+    assert import_upload(data_url(two.encode()), "twee.csv", store, editor="redacteur").saved == 2
