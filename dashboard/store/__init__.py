@@ -4,7 +4,8 @@ pipeline; the pipeline imports :mod:`dashboard.store.files` to know what to writ
 
 from dashboard.store.checks import StoreCorrupt
 from dashboard.store.files import StoreNotFound, StoreUnavailable
-from dashboard.store.reader import VALUE_COLUMNS, Store, get_store, serving_stale
+from dashboard.store.reader import VALUE_COLUMNS, Store
+from dashboard.store.serving import get_store, serving_stale
 
 __all__ = ["VALUE_COLUMNS", "Store", "StoreCorrupt", "StoreNotFound", "StoreUnavailable",
            "get_store", "serving_stale"]

@@ -30,6 +30,8 @@ COLUMNS = {
                       "geometry": lambda dtype: str(dtype) == "geometry"},
     "pc4.parquet": {"code": types.is_string_dtype,
                     "geometry": lambda dtype: str(dtype) == "geometry"},
+    "water.parquet": {"source": types.is_string_dtype,
+                      "geometry": lambda dtype: str(dtype) == "geometry"},
 }
 
 

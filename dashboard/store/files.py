@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import weakref
 from pathlib import Path
 
 import pandas as pd
@@ -35,3 +38,24 @@ def write_observations(observations: pd.DataFrame, path: Path) -> None:
 class StoreUnavailable(StoreNotFound):
     """No store can be served: none has opened in this process and the one at the path is
     absent or fails its checks. The message (with the path) is for the log, not for people."""
+
+
+class ServedCopy:
+    """A private copy of a store file, removed when this object is garbage-collected.
+
+    The store queries its observations lazily from their file, so a file damaged or removed
+    in place while the app runs would reach the store already served. A served store
+    queries its own copy instead (and holds this object): what it checked is what it keeps
+    answering from. :meth:`remove` removes it earlier (once, whatever is called first).
+
+    Parameters
+    ----------
+    path : Path
+        The file to copy.
+    """
+
+    def __init__(self, path: Path):
+        folder = Path(tempfile.mkdtemp(prefix="dashboard-store-"))
+        self.remove = weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
+        self.path = folder / path.name
+        shutil.copyfile(path, self.path)

@@ -4,6 +4,7 @@ postcode-4 areas (written by :mod:`dashboard.pipeline.pc4`) and water parts (wri
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import geopandas as gpd
 
 from dashboard.store.files import PC4_FILE, WATER_FILE
 
+LOG = logging.getLogger(__name__)
 _lock = threading.Lock()
 _cache: dict[Path, tuple[float, gpd.GeoDataFrame | None]] = {}
 
@@ -22,7 +24,12 @@ def _load(store, name: str) -> gpd.GeoDataFrame | None:
         hit = _cache.get(path)
         if hit and hit[0] == stamp:
             return hit[1]
-    gdf = gpd.read_parquet(path) if path.is_file() else None
+    try:
+        gdf = gpd.read_parquet(path) if path.is_file() else None
+    except Exception as exc:  # a damaged optional layer: keep the last good one, or none
+        LOG.error("%s not read (%s): %s", name, type(exc).__name__,
+                  "keeping the last good copy" if hit else "the map goes without it")
+        return hit[1] if hit else None
     with _lock:
         _cache[path] = (stamp, gdf)
     return gdf
@@ -33,11 +40,16 @@ def load_pc4(store) -> gpd.GeoDataFrame | None:
 
     A store opened with :meth:`Store.open` holds them already (read and checked with the
     rest); a store built in memory (tests) has them read here."""
-    if getattr(store, "pc4_read", False):
+    if getattr(store, "layers_read", False):
         return store.pc4
     return _load(store, PC4_FILE)
 
 
 def load_water(store) -> gpd.GeoDataFrame | None:
-    """The store's water parts (``source, geometry``), or None if the build wrote none."""
+    """The store's water parts (``source, geometry``), or None if the build wrote none.
+
+    A store opened with :meth:`Store.open` holds them already; one built in memory (tests)
+    has them read here."""
+    if getattr(store, "layers_read", False):
+        return store.water
     return _load(store, WATER_FILE)

@@ -9,7 +9,6 @@ compact index (:mod:`dashboard.store.index`), so memory does not grow with the s
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
 import geopandas as gpd
@@ -28,8 +27,9 @@ from dashboard.store.files import (
     MANIFEST_FILE,
     OBS_FILE,
     PC4_FILE,
+    WATER_FILE,
+    ServedCopy,
     StoreNotFound,
-    StoreUnavailable,
 )
 from dashboard.store.index import ObservationIndex
 from dashboard.store.names import AreaNames
@@ -61,18 +61,24 @@ class Store(ObservationIndex, AreaNames, CoverageIndex):
         self._index(observations)
         self._flags = BoundaryFlags(boundary_changes)
         self._names_by_lang: dict[str, np.ndarray] = {}
-        #: postcode-4 areas (``code, geometry``), None if the build wrote none; ``pc4_read``
-        #: says :meth:`open` read (and checked) them, so nothing reads the file later
+        #: the optional map layers: postcode-4 areas (``code, geometry``) and water parts
+        #: (``source, geometry``), None if the build wrote none; ``layers_read`` says
+        #: :meth:`open` read (and checked) them, so nothing reads their files later
         self.pc4: gpd.GeoDataFrame | None = None
-        self.pc4_read = False
+        self.water: gpd.GeoDataFrame | None = None
+        self.layers_read = False
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path | None = None, data_dir: str | Path | None = None) -> Store:
+    def open(cls, path: str | Path | None = None, data_dir: str | Path | None = None,
+             private: bool = False) -> Store:
         """Open the store at ``path`` (default: settings).
 
         Every file is read and checked (:mod:`dashboard.store.checks`) before the store is
-        returned, the optional ``pc4.parquet`` included.
+        returned, the optional ``pc4.parquet`` and ``water.parquet`` included. With
+        ``private`` (the app's :func:`get_store`) the observations, which are queried
+        lazily, are first copied to a file of the store's own, so damage to the folder
+        later never reaches it.
 
         Raises
         ------
@@ -91,14 +97,19 @@ class Store(ObservationIndex, AreaNames, CoverageIndex):
                 f"no store at {path} (missing {', '.join(missing)}); build one with "
                 f"`python -m dashboard build --snapshot ../shared/snapshot --out {path}`")
         manifest = read_manifest(path / MANIFEST_FILE)
+        copy = ServedCopy(path / OBS_FILE) if private else None
+        observations = copy.path if copy else path / OBS_FILE
         # the observations stay in their file (queried lazily): their schema is checked
-        store = cls(path, check_schema(path / OBS_FILE), read_frame(path / AREAS_FILE, geo=True),
+        store = cls(path, check_schema(observations), read_frame(path / AREAS_FILE, geo=True),
                     read_frame(path / FLAGS_FILE), manifest,
                     load_catalogue(data_dir / "indicators.yaml"),
                     load_areas(data_dir / "areas.yaml"))
+        store._served_copy = copy  # the private copy lives as long as the store
         if (path / PC4_FILE).is_file():
             store.pc4 = read_frame(path / PC4_FILE, geo=True)
-        store.pc4_read = True
+        if (path / WATER_FILE).is_file():
+            store.water = read_frame(path / WATER_FILE, geo=True)
+        store.layers_read = True
         pa.default_memory_pool().release_unused()  # buffers freed while reading, indexing
         return store
 
@@ -283,66 +294,3 @@ class BoundaryFlags:
         if at < 0 or years[at] != year:
             return None
         return bool(self._flags[span[0] + at])
-
-
-_LOCK = threading.Lock()
-#: path -> (files' stamp, the last store that opened and passed its checks)
-_CACHE: dict[Path, tuple[tuple, Store]] = {}
-#: path -> (files' stamp, why it failed): a broken store is tried once, not per request
-_FAILED: dict[Path, tuple[tuple, str]] = {}
-
-
-def _stamp(path: Path) -> tuple:
-    """What changes when a build swaps in a store or someone touches one of its files."""
-    out = []
-    for name in (MANIFEST_FILE, OBS_FILE, AREAS_FILE, FLAGS_FILE, PC4_FILE):
-        try:
-            st = (path / name).stat()
-            out.append((name, st.st_mtime_ns, st.st_size))
-        except OSError:
-            out.append((name, None, None))
-    return tuple(out)
-
-
-def get_store(path: str | Path | None = None) -> Store:
-    """The store at ``path`` (default: settings), opened once per process.
-
-    When its files change (a new build swapped in, or a file was damaged) the store is
-    opened again and checked in full; only a store that passes replaces the one served.
-    One that fails leaves the last good store serving (see :func:`serving_stale`).
-
-    Raises
-    ------
-    StoreUnavailable
-        If no store at ``path`` has ever opened in this process and this one fails (a
-        :class:`StoreNotFound`: the message names the path, for the log only).
-    """
-    path = Path(path or get_settings().store_dir).resolve()
-    stamp = _stamp(path)
-    with _LOCK:
-        hit = _CACHE.get(path)
-        if hit and hit[0] == stamp:
-            return hit[1]
-        failed = _FAILED.get(path)
-        if not (failed and failed[0] == stamp):
-            try:
-                store = Store.open(path)
-            except Exception as exc:  # whatever is wrong with the files, keep the good store
-                LOG.error("store at %s not opened, %s: %s", path,
-                          "still serving the previous one" if hit else "none to serve", exc)
-                failed = _FAILED[path] = (stamp, str(exc))
-            else:
-                _FAILED.pop(path, None)
-                _CACHE[path] = (stamp, store)
-                return store
-        if hit:
-            return hit[1]
-        raise StoreUnavailable(f"no usable store at {path}: {failed[1]}")
-
-
-def serving_stale(path: str | Path | None = None) -> bool:
-    """Whether the store served for ``path`` is an older one, kept because the store now
-    at ``path`` failed to open."""
-    path = Path(path or get_settings().store_dir).resolve()
-    with _LOCK:
-        return path in _FAILED and path in _CACHE
