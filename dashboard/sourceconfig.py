@@ -38,6 +38,17 @@ class HealthTable:
 
 
 @dataclass(frozen=True)
+class WaterSource:
+    """Where the live build takes the map's water surfaces (``sources.yaml``: ``top10nl``)."""
+
+    base_url: str
+    collection: str
+    licence: str
+    credit: str
+    title: str
+
+
+@dataclass(frozen=True)
 class SourceConfig:
     odata_base: str
     kwb_tables: dict[int, str]
@@ -47,6 +58,7 @@ class SourceConfig:
     benchmarks: dict[str, tuple[str, ...]]
     dataderden_base: str = ""
     health_tables: tuple[HealthTable, ...] = field(default=())
+    water: WaterSource | None = None
 
     def table_for(self, year: int) -> str:
         try:
@@ -68,7 +80,7 @@ def load_source_config(path: str | Path) -> SourceConfig:
             pdok_collections=dict(pdok["collections"]),
             unchanged_codes=frozenset(str(c) for c in raw["boundary_change"]["unchanged_codes"]),
             benchmarks={k: tuple(v) for k, v in (raw.get("benchmarks") or {}).items()},
-            **_dataderden(raw.get("cbs_dataderden")))
+            water=_water(raw.get("top10nl")), **_dataderden(raw.get("cbs_dataderden")))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SourceConfigError(f"{path}: missing or malformed field {exc}") from None
     bad = [f"{y}: {t}" for y, t in cfg.kwb_tables.items() if not TABLE_RE.match(t)]
@@ -77,6 +89,14 @@ def load_source_config(path: str | Path) -> SourceConfig:
         raise SourceConfigError(f"{path}: field cbs_odata.kwb_tables or cbs_dataderden: "
                                 f"not table ids: {bad}")
     return cfg
+
+
+def _water(raw: dict | None) -> WaterSource | None:
+    if not raw:
+        return None
+    return WaterSource(base_url=str(raw["base_url"]).rstrip("/"),
+                       collection=str(raw["collection"]), licence=str(raw["licence"]),
+                       credit=str(raw["credit"]), title=str(raw["title"]))
 
 
 def _dataderden(raw: dict | None) -> dict:

@@ -193,7 +193,7 @@ def build_store(tables: list[RawTable], boundaries, out: Path, *, catalogue: Cat
 def run_build(out: Path, *, snapshot: Path | None, gemeenten: tuple[str, ...], data_dir: Path,
               cache_dir: Path | None = None, progress: Progress = print,
               session=None, odata_base: str | None = None, pdok_base: str | None = None,
-              dataderden_base: str | None = None) -> dict:
+              dataderden_base: str | None = None, top10nl_base: str | None = None) -> dict:
     """Read the sources (snapshot folder or live APIs) and build the store at ``out``."""
     catalogue = load_catalogue(data_dir / "indicators.yaml")
     areas_cfg = load_areas(data_dir / "areas.yaml")
@@ -209,10 +209,10 @@ def run_build(out: Path, *, snapshot: Path | None, gemeenten: tuple[str, ...], d
         water = snapshot_water(snapshot)
     else:
         from dashboard.pipeline.sources.live import fetch_live
-        tables, boundaries = fetch_live(sources_cfg, gemeenten, catalogue=catalogue,
-                                        cache_dir=cache_dir, session=session, odata_base=odata_base,
-                                        pdok_base=pdok_base, dataderden_base=dataderden_base,
-                                        progress=progress)
+        tables, boundaries, water = fetch_live(
+            sources_cfg, gemeenten, catalogue=catalogue, cache_dir=cache_dir, session=session,
+            odata_base=odata_base, pdok_base=pdok_base, dataderden_base=dataderden_base,
+            top10nl_base=top10nl_base, progress=progress)
     return build_store(tables, boundaries, out, catalogue=catalogue, areas_cfg=areas_cfg,
                        sources_cfg=sources_cfg, gemeenten=gemeenten, progress=progress,
                        pc4=pc4, water=water)

@@ -4,6 +4,7 @@ values as the build from the snapshot files."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -129,3 +130,92 @@ def test_wide_interval_marks_the_estimate_uncertain(snapshot_dir, tmp_path):
     assert rows[a]["interval"] == "(60–84)"
     out = finish_rows(store, store.values("ggd_eenzaam", 2022, areas=[a]), "nl")
     assert out["quality"].tolist() == ["wide_margin"]
+
+
+TOP10NL_ITEMS = "/kadaster/brt-top10nl/ogc/v1/collections/waterdeel_vlak/items"
+
+
+def _square(west: float, south: float, east: float, north: float, **properties) -> dict:
+    """Test data: a rectangle as a GeoJSON Feature (made here, not a real water shape)."""
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"type": "Feature", "properties": properties,
+            "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+def _serve_water(srv: FakeServer, snapshot: Path, top10nl: Reply | None) -> None:
+    """The recording, the gemeente with a (test) water part, and TOP10NL's water surfaces
+    in two pages: two touching pieces of a (test) river and a pond under 1 ha."""
+    from tests.health_answers import _gemeente_feature
+
+    _serve_recording(srv, snapshot)
+    fc = json.loads((snapshot / "cbs/pdok-2024/rotterdam_buurten_2024_pdok.geojson")
+                    .read_text())
+    land = _gemeente_feature(fc)
+    land["properties"]["water"] = "NEE"
+    sea = _square(4.00, 51.95, 4.05, 51.98, gemeentecode="GM0599", gemeentenaam="Rotterdam",
+                  water="JA")
+    srv.route("/wb-2024/collections/gemeenten/items",
+              Reply.json({"features": [land, sea]}))
+    if top10nl is None:
+        page2 = f"{srv.url}{TOP10NL_ITEMS}?f=json&offset=2"
+        top10nl = Reply.json({"features": [
+            _square(4.40, 51.895, 4.48, 51.902, typewater="waterloop"),
+            _square(4.48, 51.895, 4.56, 51.902, typewater="waterloop")],
+            "links": [{"rel": "next", "href": page2}]})
+        srv.route(TOP10NL_ITEMS, top10nl,
+                  Reply.json({"features": [_square(4.50, 51.88, 4.5005, 51.8805,
+                                                   typewater="meer, plas")]}))
+    else:
+        srv.route(TOP10NL_ITEMS, top10nl)
+
+
+def _build_with_water(snapshot: Path, tmp_path: Path, top10nl: Reply | None = None):
+    data = _data_dir(tmp_path)
+    with FakeServer() as srv:
+        _serve_water(srv, snapshot, top10nl)
+        run_build(tmp_path / "live", snapshot=None, gemeenten=("GM0599",), data_dir=data,
+                  session=make_session(retries=0), odata_base=srv.url,
+                  pdok_base=srv.url + "/wb-{year}", dataderden_base=srv.url + "/dataderden",
+                  progress=lambda m: None)
+        asked = [r for r in srv.requests if r.path == TOP10NL_ITEMS]
+    return Store.open(tmp_path / "live", data_dir=data), asked
+
+
+def test_live_build_draws_the_river_from_top10nl_and_the_sea_from_pdok(snapshot_dir,
+                                                                       tmp_path):
+    from urllib.parse import parse_qs
+
+    from dashboard.explorer import geography
+    from dashboard.store.pc4 import load_water
+
+    store, asked = _build_with_water(snapshot_dir, tmp_path)
+    # TOP10NL was asked for the box around Rotterdam's areas, and its next page followed
+    assert len(asked) == 2
+    west, south, east, north = map(float, parse_qs(asked[0].query)["bbox"][0].split(","))
+    gw, gs, ge, gn = store.areas.loc[["GM0599"]].total_bounds
+    assert west < gw and south < gs and east > ge and north > gn and east - west < 1
+    water = load_water(store).to_crs(28992)
+    # the two touching river pieces are one part; the pond under 1 ha is left out
+    assert len(water) == store.manifest["rows"]["water"] == 2
+    river = water[water["source"].str.contains("brt-top10nl")]
+    sea = water[water["source"].str.contains("/wb-2024/")]
+    assert len(river) == len(sea) == 1
+    assert 8e6 < river.area.iloc[0] < 1.0e7  # 0.16 x 0.007 degrees at 51.9 N
+    entry = next(s for s in store.manifest["sources"] if s["id"] == "top10nl:waterdeel_vlak")
+    assert (entry["credit"], entry["licence"], entry["areas"]) == (
+        "Kadaster / PDOK (BRT TOP10NL)", "CC-BY-4.0", 3)
+    assert geography.water_source(store) == "top10nl"
+    assert geography.water_geojson(store, "GM0599", "buurt")["features"]  # drawn
+
+
+def test_a_failing_top10nl_leaves_the_boundary_water_and_says_why(snapshot_dir, tmp_path):
+    from dashboard.explorer import geography
+    from dashboard.store.pc4 import load_water
+
+    store, asked = _build_with_water(snapshot_dir, tmp_path, Reply(500, b"{}"))
+    assert len(asked) == 1  # asked once (no retries in tests), not fatal for the build
+    water = load_water(store)
+    assert len(water) == 1 and "/wb-2024/" in water["source"].iloc[0]
+    entry = next(s for s in store.manifest["sources"] if s["id"] == "top10nl:waterdeel_vlak")
+    assert entry["areas"] == 0 and "500" in entry["problem"]
+    assert geography.water_source(store) == "wbk"

@@ -91,3 +91,39 @@ def test_server_error_and_bad_arguments(srv):
         client(srv).features(2024, "straat", "GM0599")
     with pytest.raises(ValueError):
         client(srv).features(2024, "wijk", "0599")
+
+
+WATER = "/kadaster/brt-top10nl/ogc/v1/collections/waterdeel_vlak/items"
+
+
+def test_top10nl_water_asks_the_box_and_follows_next_pages(srv):
+    from dashboard.pipeline.sources.pdok import top10nl_water
+
+    srv.route(WATER, Reply.json({"features": [feature("w1")],
+                                 "links": [{"rel": "next", "href": srv.url + WATER + "?p=2"}]}),
+              Reply.json({"features": [feature("w2")], "links": []}))
+    fc, provs = top10nl_water(make_session(0, 0), srv.url + "/kadaster/brt-top10nl/ogc/v1/",
+                              (4.0, 51.8, 4.6, 52.0), timeout=1)
+    assert [f["id"] for f in fc["features"]] == ["w1", "w2"] and len(provs) == 2
+    query = parse_qs(srv.requests[0].query)
+    assert query["bbox"] == ["4.00000,51.80000,4.60000,52.00000"]
+    assert query["f"] == ["json"] and query["limit"] == ["1000"]
+
+
+@pytest.mark.parametrize("bbox", [(4.6, 51.8, 4.0, 52.0), (4.0, 91.0, 4.6, 92.0),
+                                  (float("nan"), 51.8, 4.6, 52.0)])
+def test_top10nl_water_refuses_a_bad_box_without_asking(srv, bbox):
+    from dashboard.pipeline.sources.pdok import top10nl_water
+
+    with pytest.raises(ValueError, match="bbox"):
+        top10nl_water(make_session(0, 0), srv.url, bbox, timeout=1)
+    assert srv.requests == []
+
+
+def test_top10nl_water_without_features_fails_naming_the_layer(srv):
+    from dashboard.pipeline.sources.pdok import top10nl_water
+
+    srv.route(WATER, Reply.json({"type": "FeatureCollection"}))
+    with pytest.raises(SourceError, match="TOP10NL waterdeel_vlak.*'features' list"):
+        top10nl_water(make_session(0, 0), srv.url + "/kadaster/brt-top10nl/ogc/v1",
+                      (4.0, 51.8, 4.6, 52.0), timeout=1)

@@ -15,7 +15,7 @@ import requests
 from dashboard.areas import clean_code, gemeente_of, level_of
 
 from . import records
-from .http import Provenance, RawCache, SourceError, fetch_pages
+from .http import Provenance, RawCache, SourceError, fetch_pages, page_items
 from .records import RawTable
 
 DEFAULT_BASE_URL = "https://opendata.cbs.nl/ODataApi/OData"
@@ -179,13 +179,7 @@ class CbsODataClient:
             cache=self.cache,
             params={"$format": "json", **(params or {})},
         )
-        rows: list[dict[str, Any]] = []
-        for page, prov in pages:
-            value = page.get("value")
-            if not isinstance(value, list):
-                raise SourceError(what, prov.url, "answer has no 'value' list")
-            rows.extend(value)
-        return rows, [prov for _, prov in pages]
+        return page_items(pages, "value", what)
 
     def typed_dataset(
         self, table: str, gemeente: str, extra_codes: tuple[str, ...] = (),

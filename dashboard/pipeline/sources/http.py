@@ -296,3 +296,22 @@ def fetch_pages(
             )
         pages.append(get_json(session, link, what=what, timeout=timeout, cache=cache))
     return pages
+
+
+def page_items(pages: list[tuple[dict[str, Any], Provenance]], key: str,
+               what: str) -> tuple[list[Any], list[Provenance]]:
+    """The list under ``key`` of every page (:func:`fetch_pages`), joined in order, and the
+    pages' provenance.
+
+    Raises
+    ------
+    SourceError
+        When a page has no list under ``key``.
+    """
+    items: list[Any] = []
+    for page, prov in pages:
+        found = page.get(key)
+        if not isinstance(found, list):
+            raise SourceError(what, prov.url, f"answer has no '{key}' list")
+        items.extend(found)
+    return items, [prov for _, prov in pages]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import geopandas as gpd
 
@@ -12,7 +13,7 @@ from dashboard.pipeline.sources.cbs_odata import CbsODataClient
 from dashboard.pipeline.sources.gezondheid import KIND as HEALTH
 from dashboard.pipeline.sources.gezondheid import health_tables
 from dashboard.pipeline.sources.http import RawCache, make_session
-from dashboard.pipeline.sources.pdok import PdokClient
+from dashboard.pipeline.sources.pdok import PdokClient, top10nl_water
 from dashboard.pipeline.sources.records import RawTable
 from dashboard.sourceconfig import SourceConfig
 
@@ -75,9 +76,10 @@ def health_columns(catalogue: Catalogue) -> set[str]:
 def fetch_live(cfg: SourceConfig, gemeenten: tuple[str, ...], *, catalogue: Catalogue,
                cache_dir: Path | None, session=None, odata_base: str | None = None,
                pdok_base: str | None = None, dataderden_base: str | None = None,
-               progress=print) -> tuple[list[RawTable], list]:
-    """Every KWB year and Gezondheidsmonitor table of ``sources.yaml`` and the latest
-    boundaries, for the gemeenten.
+               top10nl_base: str | None = None,
+               progress=print) -> tuple[list[RawTable], list, tuple]:
+    """Every KWB year and Gezondheidsmonitor table of ``sources.yaml``, the latest
+    boundaries and the water around them, for the gemeenten.
 
     The four G4 gemeenten are always fetched at gemeente level, as benchmarks.
 
@@ -90,9 +92,17 @@ def fetch_live(cfg: SourceConfig, gemeenten: tuple[str, ...], *, catalogue: Cata
     catalogue
         Indicator catalogue; every OData column its ``kwb`` sources name for a table's
         year must be in that table, so a column CBS renamed fails the fetch.
-    cache_dir, session, odata_base, pdok_base, dataderden_base, progress
+    cache_dir, session, odata_base, pdok_base, dataderden_base, top10nl_base, progress
         Raw cache folder, injected session, API roots (tests) and progress callback;
-        ``dataderden_base`` defaults to ``odata_base`` when only that is given.
+        ``dataderden_base`` defaults to ``odata_base`` when only that is given, and
+        ``top10nl_base`` to TOP10NL's path on the host of ``pdok_base`` when only that is.
+
+    Returns
+    -------
+    tuple
+        Raw tables, boundary sources, and ``(water, manifest entries)`` as
+        :func:`dashboard.pipeline.water.live_water` returns them. Water is a backdrop: a
+        TOP10NL answer that fails is recorded in its manifest entry, not fatal.
 
     Raises
     ------
@@ -126,11 +136,49 @@ def fetch_live(cfg: SourceConfig, gemeenten: tuple[str, ...], *, catalogue: Cata
                 tables += health_tables(thirdparty, health, gm, columns=health_columns(catalogue),
                                         extra_codes=bench if i == 0 else ())
     year = max(cfg.kwb_tables)
-    boundaries = []
+    boundaries, gemeente_fcs, detail = [], [], []
     for gm in gemeenten + bench:
         levels = ("gemeente", "wijk", "buurt") if gm in gemeenten else ("gemeente",)
         for level in levels:
             progress(f"fetching PDOK {level} {year} for {gm}")
             fc, provs = pdok.features(year, level, gm)
             boundaries.append(_boundary_source(fc, level, year, gm, provs[0].url))
-    return tables, boundaries
+            if level == "gemeente":
+                gemeente_fcs.append((fc, provs[0].url))
+            if gm in gemeenten:
+                detail.append(fc)
+    water = _water(cfg, session, cache, gemeente_fcs, detail, pdok_base, top10nl_base,
+                   progress)
+    return tables, boundaries, water
+
+
+#: Degrees added around the built gemeenten's box when asking TOP10NL for water.
+WATER_PAD_DEG = 0.02
+
+
+def _water(cfg: SourceConfig, session, cache, gemeente_fcs, detail, pdok_base, top10nl_base,
+           progress) -> tuple:
+    from dashboard.pipeline.sources.http import SourceError
+    from dashboard.pipeline.water import live_water
+
+    shapes = [f for fc in detail for f in fc.get("features", []) if f.get("geometry")]
+    if cfg.water is None or not shapes:
+        return live_water(gemeente_fcs, None, cfg.water, problem="no boundaries to ask for")
+    base = top10nl_base or cfg.water.base_url
+    if pdok_base and not top10nl_base:
+        # a mirror or test server given for PDOK stands in for TOP10NL too (its path kept)
+        host = urlsplit(pdok_base)
+        base = f"{host.scheme}://{host.netloc}{urlsplit(cfg.water.base_url).path}"
+    west, south, east, north = gpd.GeoDataFrame.from_features(shapes, crs="EPSG:4326") \
+        .total_bounds
+    bbox = (west - WATER_PAD_DEG, south - WATER_PAD_DEG, east + WATER_PAD_DEG,
+            north + WATER_PAD_DEG)
+    progress(f"fetching PDOK BRT TOP10NL {cfg.water.collection}")
+    try:
+        fc, provs = top10nl_water(session, base, bbox, collection=cfg.water.collection,
+                                  cache=cache)
+    except SourceError as exc:
+        progress(f"water: TOP10NL not fetched, the map shows only the boundary files' water "
+                 f"parts ({exc})")
+        return live_water(gemeente_fcs, None, cfg.water, problem=str(exc))
+    return live_water(gemeente_fcs, (fc, provs[0].url), cfg.water)

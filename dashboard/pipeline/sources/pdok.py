@@ -1,4 +1,6 @@
-"""PDOK OGC API Features client for the CBS wijk- en buurtkaart boundaries."""
+"""PDOK OGC API Features clients: the CBS wijk- en buurtkaart boundaries, and the water
+surfaces of Kadaster's BRT TOP10NL (for the map: CBS counts rivers and harbours inside a
+gemeente as part of its land buurten)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Any
 
 import requests
 
-from .http import Provenance, RawCache, SourceError, fetch_pages
+from .http import Provenance, RawCache, fetch_pages, page_items
 
 DEFAULT_BASE_URL_TEMPLATE = "https://api.pdok.nl/cbs/wijken-en-buurten-{year}/ogc/v1"
 COLLECTIONS = {"gemeente": "gemeenten", "wijk": "wijken", "buurt": "buurten"}
@@ -103,10 +105,59 @@ class PdokClient:
             cache=self.cache,
             params={"f": "json", "limit": self.page_size, "gemeentecode": gemeente},
         )
-        features: list[dict[str, Any]] = []
-        for page, prov in pages:
-            found = page.get("features")
-            if not isinstance(found, list):
-                raise SourceError(what, prov.url, "answer has no 'features' list")
-            features.extend(found)
-        return {"type": "FeatureCollection", "features": features}, [p for _, p in pages]
+        return _collection(pages, what)
+
+
+def _collection(pages: list, what: str) -> tuple[dict[str, Any], list[Provenance]]:
+    features, provenance = page_items(pages, "features", what)
+    return {"type": "FeatureCollection", "features": features}, provenance
+
+
+def top10nl_water(
+    session: requests.Session,
+    base_url: str,
+    bbox: tuple[float, float, float, float],
+    *,
+    collection: str = "waterdeel_vlak",
+    cache: RawCache | None = None,
+    timeout: float = 60.0,
+    max_pages: int = 200,
+    page_size: int = 1000,
+) -> tuple[dict[str, Any], list[Provenance]]:
+    """TOP10NL's water surfaces within a box, as one FeatureCollection.
+
+    Parameters
+    ----------
+    session
+        Injected session.
+    base_url
+        Root of the BRT TOP10NL OGC API (``sources.yaml``: ``top10nl.base_url``).
+    bbox
+        ``(west, south, east, north)`` in WGS84 degrees.
+    collection, cache, timeout, max_pages, page_size
+        The water collection, raw cache, seconds per request, bound on ``next`` pages
+        and ``limit`` per page.
+
+    Raises
+    ------
+    ValueError
+        For a box that is not four finite numbers with west < east and south < north.
+    SourceError
+        When a fetch fails, a page has no ``features`` list, or paging never ends.
+    """
+    west, south, east, north = (float(v) for v in bbox)
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise ValueError(f"bbox must be west, south, east, north in degrees, got {bbox!r}")
+    what = f"PDOK BRT TOP10NL {collection}"
+    pages = fetch_pages(
+        session,
+        f"{base_url.rstrip('/')}/collections/{collection}/items",
+        what=what,
+        timeout=timeout,
+        next_url=_next_link,
+        max_pages=max_pages,
+        cache=cache,
+        params={"f": "json", "limit": page_size,
+                "bbox": f"{west:.5f},{south:.5f},{east:.5f},{north:.5f}"},
+    )
+    return _collection(pages, what)
