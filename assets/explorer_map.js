@@ -7,6 +7,79 @@ window.dashMantineFunctions = Object.assign({}, window.dashMantineFunctions, {
   zuidKeepAll: function (input) { return input.options; },
 });
 
+// The view's areas (the choropleth's GeoJSON) as [[west, south], [east, north]].
+function zuidBounds(geojson) {
+  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+  function walk(c) {
+    if (!Array.isArray(c) || !c.length) { return; }
+    if (typeof c[0] === "number") {
+      west = Math.min(west, c[0]); east = Math.max(east, c[0]);
+      south = Math.min(south, c[1]); north = Math.max(north, c[1]);
+      return;
+    }
+    c.forEach(walk);
+  }
+  ((geojson && geojson.features) || []).forEach(function (f) {
+    walk(f.geometry && f.geometry.coordinates);
+  });
+  return west <= east ? [[west, south], [east, north]] : null;
+}
+
+// The server cannot know how wide the map is (1440 px or a 390 px phone), so the browser
+// fits the view's areas itself, clear of the colour legend and the notes along its edges:
+// once per view, never over the user's own zoom after it.
+// The move is passed to Plotly as a user's move (an originalEvent), so Plotly keeps it
+// across later updates of the figure (uirevision) and reports it as relayout data.
+function fitView(gd, map) {
+  const trace = gd.data && gd.data[0];
+  const bounds = trace && zuidBounds(trace.geojson);
+  const canvas = map.getCanvas();
+  const width = canvas.clientWidth, height = canvas.clientHeight;
+  if (!bounds || !width || !height) { return; }
+  const key = JSON.stringify(bounds);
+  if (gd._zuidFitted === key) { return; }
+  // wait for the legend and notes to be drawn (the next afterplot): they decide the padding
+  const notes = (gd.layout.annotations || []).length;
+  if ((trace.showscale !== false && !gd.querySelector(".colorbar"))
+      || gd.querySelectorAll(".annotation").length < notes) { return; }
+  gd._zuidFitted = key;
+  // The server centres a new view on its areas' bounds (figures/maps.py, bounds_view); a
+  // view it centred elsewhere (on a search result) is left as it is.
+  const merc = function (lat) { return Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360)); };
+  const mid = (merc(bounds[0][1]) + merc(bounds[1][1])) / 2;
+  const auto = {lon: (bounds[0][0] + bounds[1][0]) / 2,
+                lat: (2 * Math.atan(Math.exp(mid)) - Math.PI / 2) * 180 / Math.PI};
+  const asked = gd.layout.map && gd.layout.map.center;
+  if (!asked || Math.abs(asked.lon - auto.lon) > 1e-4 || Math.abs(asked.lat - auto.lat) > 1e-4) {
+    return;
+  }
+  const box = canvas.getBoundingClientRect();
+  const pad = {top: 12, bottom: 12, left: 12, right: 12};
+  // a wide overlay (the legend across the top, a note) pads the edge it lies along, a
+  // tall one the side it stands at
+  const overlays = [gd.querySelector(".colorbar")].concat(
+    Array.prototype.slice.call(gd.querySelectorAll(".annotation")));
+  overlays.forEach(function (item) {
+    const rect = item && item.getBoundingClientRect();
+    if (!rect || !rect.width || !rect.height) { return; }
+    if (rect.width >= rect.height) {
+      if (rect.top + rect.height / 2 < box.top + height / 2) {
+        pad.top = Math.max(pad.top, rect.bottom - box.top + 6);
+      } else {
+        pad.bottom = Math.max(pad.bottom, box.bottom - rect.top + 6);
+      }
+    } else if (rect.left + rect.width / 2 > box.left + width / 2) {
+      pad.right = Math.max(pad.right, box.right - rect.left + 6);
+    } else {
+      pad.left = Math.max(pad.left, rect.right - box.left + 6);
+    }
+  });
+  // never pad away more than 60 % of the map in either direction
+  pad.right = Math.min(pad.right, width * 0.6 - pad.left);
+  pad.bottom = Math.min(pad.bottom, height * 0.6 - pad.top);
+  map.fitBounds(bounds, {padding: pad, animate: false}, {originalEvent: {type: "zuid-fit"}});
+}
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   zuidmap: {
     // Names stay on top of the areas: after every (re)plot, the style's label layers are
@@ -36,11 +109,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
           gd._zuidRaise = function () {
             const map = gd._fullLayout.map && gd._fullLayout.map._subplot
               && gd._fullLayout.map._subplot.map;
-            if (map && map.getStyle() && map.getLayer(FIRST)) { raise(map); }
+            if (map && map.getStyle() && map.getLayer(FIRST)) {
+              raise(map);
+              fitView(gd, map);
+            }
           };
           gd.on("plotly_afterplot", gd._zuidRaise);
         }
         raise(sub.map);
+        fitView(gd, sub.map);
       }
       hook(50);
       return window.dash_clientside.no_update;

@@ -170,7 +170,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "figure.no_data": ("geen gegevens", "no data"),
     "figure.partial": ("deels berekend: een deel van het gebied heeft geen cijfer",
                        "partial: part of the area has no figure"),
-    "figure.colorbar_title": ("{unit}<br>{year}", "{unit}<br>{year}"),
+    "figure.colorbar_title": ("{unit}, {year}", "{unit}, {year}"),
     "figure.axis_title": ("{label} ({unit})", "{label} ({unit})"),
     # --- the texts inside dropdowns (Dash writes them in English unless told) -------------
     "dropdown.search": ("Zoeken", "Search"),

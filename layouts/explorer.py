@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from dashboard import figures, ids
 from dashboard.basemap.online import current_basemap
-from dashboard.explorer import views
+from dashboard.explorer import geography, views
 from dashboard.explorer.panels import details_panel, values_table
 from dashboard.explorer.state import LEVELS, area_choices, parse_state, year_options
 from dashboard.exports.toolkit import explorer_toolkit
@@ -66,11 +66,15 @@ def search_box(lang: str) -> html.Div:
         className="search-box")), className="control control-search")
 
 
-def basemap_note(lang: str, online: bool) -> html.P:
-    """Small print saying which basemap is under the map."""
-    return html.P(t("basemap.online" if online else "basemap.offline", lang),
-                  id=ids.EXPLORER_BASEMAP_NOTE, className="muted small-print",
-                  **{"data-basemap": "pdok" if online else "offline"})
+def basemap_note(lang: str, online: bool, water: str | None = None) -> html.P:
+    """Small print saying which basemap is under the map and, offline, where its water
+    comes from (``water``: :func:`dashboard.explorer.geography.water_source`)."""
+    text = t("basemap.online" if online else "basemap.offline", lang)
+    if not online and water:
+        text = f"{text} {t(f'basemap.water_{water}', lang)}"
+    return html.P(text, id=ids.EXPLORER_BASEMAP_NOTE, className="muted small-print",
+                  **{"data-basemap": "pdok" if online else "offline",
+                     "data-water": water or "none"})
 
 
 def layout(**query) -> html.Main:
@@ -134,7 +138,7 @@ def layout(**query) -> html.Main:
                           config=GRAPH_CONFIG, className="map"),
                 html.P(t("explorer.map_note", lang), id=ids.EXPLORER_LEGEND_NOTE,
                        className="muted"),
-                basemap_note(lang, basemap.online),
+                basemap_note(lang, basemap.online, geography.water_source(store)),
             ], className="map-panel", **{"aria-label": t("explorer.map", lang)}),
             html.Aside([
                 html.H2(t("explorer.details", lang)),

@@ -103,6 +103,19 @@ def water_geojson(store: Store, area: str, level: str) -> dict:
     return _geojson(rows, properties=(), decimals=4)
 
 
+def water_source(store: Store) -> str | None:
+    """How the store's water was made: ``"top10nl"`` (TOP10NL's water surfaces and the
+    boundary files' water parts), ``"wbk"`` (only the boundary files' water parts) or None
+    (no water file)."""
+    if load_water(store) is None:
+        return None
+    water = [s for s in store.manifest.get("sources", []) if s.get("kind") == "water"]
+    if any(str(s.get("id", "")).startswith("top10nl:") and s.get("areas")
+           and not s.get("problem") for s in water):
+        return "top10nl"
+    return "wbk"
+
+
 def _points(frame: gpd.GeoDataFrame, rank: str, names: dict[str, str]) -> list[dict]:
     out = []
     for code, geom in zip(frame["code"], frame.geometry, strict=True):

@@ -126,8 +126,7 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
     fig = go.Figure([
         go.Choroplethmap(**shared, **empty, colorscale=C.continuous_colorscale("neutral"),
                          marker={"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
-                         colorbar={"thickness": 14, "len": 0.75, "x": 0.99, "xanchor": "right",
-                                   **NUMBER_AXIS},
+                         colorbar=COLORBAR,
                          selected=opaque, unselected=opaque),
         go.Choroplethmap(**shared, **no_data, zmin=0, zmax=1, showscale=False,
                          colorscale=_GAP_SCALE,
@@ -149,6 +148,16 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
     return fig
 
 
+#: The colour legend lies across the top left of the map, on a light ground: beside the
+#: areas it would take a third of a phone's map; the browser fits the areas below it
+#: (assets/explorer_map.js).
+COLORBAR = {"orientation": "h", "thickness": 10, "len": 0.8, "x": 0.02, "xanchor": "left",
+            "y": 0.99, "yanchor": "top", "title": {"side": "top", "font": {"size": 12}},
+            "tickfont": {"size": 11}, "bgcolor": "rgba(255,255,255,0.85)", "xpad": 16,
+            "ypad": 6, **NUMBER_AXIS}
+#: Characters per line of the legend's title (unit and year).
+TITLE_WIDTH = 40
+
 #: Trace 1's colours by z: 0 secret, 0.5 unreliable (also outlined), 1 no data.
 _GAP_SCALE = [[0, C.SECRET_COLOUR], [1 / 3, C.SECRET_COLOUR], [1 / 3, C.FLAGGED_COLOUR],
               [2 / 3, C.FLAGGED_COLOUR], [2 / 3, C.NO_DATA_COLOUR], [1, C.NO_DATA_COLOUR]]
@@ -163,7 +172,8 @@ def _no_data_legend(kinds: set[str], lang: str) -> list[dict]:
              if key in kinds]
     if not parts:
         return []
-    return [_note("   ".join(parts), 0.01)]
+    # above the map's credit line, which lies across the bottom of a phone's map
+    return [_note("   ".join(parts), 0.06)]
 
 
 def _note(text: str, y: float, size: int = 12) -> dict:
@@ -211,7 +221,7 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
     label, unit = ind.label.get(lang), ind.unit.get(lang)
     # Short (unit and year) so the legend never covers the map; the page heads the map
     # with the indicator's label.
-    wrapped = "<br>".join(textwrap.wrap(html.escape(unit), 18)) or html.escape(label)
+    wrapped = "<br>".join(textwrap.wrap(html.escape(unit), TITLE_WIDTH)) or html.escape(label)
     title = t("figure.colorbar_title", lang, unit=wrapped, year=year) if year else wrapped
     # A colour scale needs two different reliable values; one or none gets a sentence
     # saying why there is no scale, never a grey map under a scale of one value.

@@ -31,7 +31,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Basemap: BRT-Achtergrondkaart, Kadaster / PDOK (CC BY 4.0)."),
     "basemap.offline": (
         "Ondergrond: geen verbinding met de kaartserver van PDOK; getoond worden de "
-        "omliggende gebieden, water en namen uit de Wijk- en Buurtkaart (Kadaster / CBS).",
-        "Basemap: no connection to PDOK's map server; shown are the surrounding areas, "
-        "water and names from the Wijk- en Buurtkaart (Kadaster / CBS)."),
+        "omliggende gebieden en namen uit de Wijk- en Buurtkaart (Kadaster / CBS).",
+        "Basemap: no connection to PDOK's map server; shown are the surrounding areas and "
+        "names from the Wijk- en Buurtkaart (Kadaster / CBS)."),
+    "basemap.water_top10nl": (
+        "Water: de wateroppervlakken van de BRT TOP10NL (Kadaster / PDOK, CC BY 4.0) van "
+        "minstens 1 ha, met de waterdelen van de Wijk- en Buurtkaart.",
+        "Water: the water surfaces of the BRT TOP10NL (Kadaster / PDOK, CC BY 4.0) of at "
+        "least 1 ha, with the water parts of the Wijk- en Buurtkaart."),
+    "basemap.water_wbk": (
+        "Water: alleen de waterdelen van de Wijk- en Buurtkaart (zee en brede wateren). "
+        "Rivieren en havens, zoals de Maas, horen daarin bij de buurten en zijn hier niet "
+        "als water getekend; een build van de live bronnen voegt ze toe uit de BRT TOP10NL.",
+        "Water: only the water parts of the Wijk- en Buurtkaart (sea and wide waters). "
+        "Rivers and harbours, such as the Maas, belong to the neighbourhoods there and are "
+        "not drawn as water here; a build from the live sources adds them from the BRT "
+        "TOP10NL."),
 }

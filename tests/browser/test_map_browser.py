@@ -84,6 +84,9 @@ def test_offline_the_map_shows_the_stores_geography_and_names(start_server, buil
     note = page.locator("#explorer-basemap-note")
     expect(note).to_have_attribute("data-basemap", "offline")
     expect(note).to_contain_text("geen verbinding met de kaartserver van PDOK")
+    # the small print says how the water is made, and that the Maas is not in it offline
+    expect(note).to_have_attribute("data-water", "wbk")
+    expect(note).to_contain_text("zoals de Maas")
     wait_rendered(page, "zuid-labels-coarse", "Charlois")
     assert {"Charlois", "Feijenoord", "IJsselmonde"} <= set(rendered(page,
                                                                      "zuid-labels-coarse"))
@@ -238,4 +241,57 @@ def test_online_the_pdok_basemap_lies_under_the_areas(start_server, built_store,
     assert pdok.hits(STYLE_PATH) == 1  # asked once by the server, then remembered
     assert tile_hits > 0  # the browser fetched the basemap's tiles
     assert opacity < 1
+    assert console_errors == []
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_first_view_fits_the_whole_area_clear_of_the_legend(start_server, built_store,
+                                                                 store, page, width,
+                                                                 console_errors):
+    from dashboard.explorer.state import view_codes
+
+    west, south, east, north = store.areas.loc[
+        list(view_codes(store, "ZUID0599", "buurt"))].total_bounds
+    server = start_server(built_store)
+    page.set_viewport_size({"width": width, "height": 900})
+    open_explorer(page, server.url + ZUID_BUURT)
+    # the browser fits the view once the legend is drawn; Plotly reports it as a move
+    page.wait_for_function(f"""() => {{
+        const gd = document.querySelector('{MAP}');
+        return Boolean(gd._zuidFitted);
+    }}""", timeout=WAIT_MS)
+    seen = page.evaluate(f"""([west, south, east, north]) => {{
+        const gd = document.querySelector('{MAP}');
+        const map = gd._fullLayout.map._subplot.map;
+        const canvas = map.getCanvas().getBoundingClientRect();
+        const bar = gd.querySelector('.colorbar').getBoundingClientRect();
+        const b = map.getBounds();
+        const sw = map.project([west, south]), ne = map.project([east, north]);
+        return {{bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+                 left: sw.x, right: ne.x, top: ne.y, bottom: sw.y,
+                 width: canvas.width / devicePixelRatio, height: canvas.height / devicePixelRatio,
+                 bar: {{left: bar.left - canvas.left, right: bar.right - canvas.left,
+                        top: bar.top - canvas.top, bottom: bar.bottom - canvas.top}},
+                 layoutZoom: gd._fullLayout.map.zoom, zoom: map.getZoom()}};
+    }}""", [west, south, east, north])
+    map_west, map_south, map_east, map_north = seen["bounds"]
+    # every area of Rotterdam-Zuid, the port buurten too, lies inside the map ...
+    assert map_west < west and map_east > east and map_south < south and map_north > north
+    assert seen["left"] >= 0 and seen["top"] >= 0 and seen["bottom"] <= seen["height"]
+    # ... and clear of the colour legend, which covers none of it
+    bar = seen["bar"]
+    assert (seen["top"] >= bar["bottom"] or seen["right"] <= bar["left"]
+            or seen["left"] >= bar["right"] or seen["bottom"] <= bar["top"])
+    # fitted, not just zoomed far out: the area spans most of the map's width or height
+    assert max((seen["right"] - seen["left"]) / seen["width"],
+               (seen["bottom"] - seen["top"]) / seen["height"]) > 0.6
+    # Plotly keeps the fitted view as its own (a later update does not undo it)
+    assert abs(seen["layoutZoom"] - seen["zoom"]) < 0.01
+    page.locator("#explorer-map").scroll_into_view_if_needed()  # below the controls on a phone
+    click_area_on_map(page, store, "BU05991086")  # an update of the figure
+    page.wait_for_function(f"""() => document.querySelector('{MAP}').data[2].locations
+        .includes('BU05991086')""", timeout=WAIT_MS)
+    page.wait_for_function(IDLE, timeout=WAIT_MS)
+    assert abs(page.evaluate(f"""() => document.querySelector('{MAP}')._fullLayout.map
+        ._subplot.map.getZoom()""") - seen["zoom"]) < 0.01
     assert console_errors == []

@@ -103,9 +103,9 @@ def test_hover_and_titles_follow_the_language():
                                           "geen cijfer)")
     assert en["data[0].hovertext"][1] == ("<b>Bloemhof</b><br>1,234.5 per 1,000 residents "
                                           "(partial: part of the area has no figure)")
-    # the legend names unit and year, wrapped short so it never covers the map
-    assert nl["data[0].colorbar.title.text"] == "per 1.000 inwoners<br>2022"
-    assert en["data[0].colorbar.title.text"] == "per 1,000<br>residents<br>2022"
+    # the legend names unit and year on one short line above the scale
+    assert nl["data[0].colorbar.title.text"] == "per 1.000 inwoners, 2022"
+    assert en["data[0].colorbar.title.text"] == "per 1,000 residents, 2022"
     assert (nl["layout.separators"], en["layout.separators"]) == (",.", ".,")
 
 

@@ -49,6 +49,19 @@ def test_water_parts_of_the_boundary_files_are_in_the_store(store):
     assert geography.water_geojson(store, "GM0599", "wijk")["features"]
 
 
+def test_the_small_print_says_how_the_water_is_made(store):
+    from layouts.explorer import basemap_note
+
+    # the snapshot's boundary files have only sea and wide waters as water parts
+    assert geography.water_source(store) == "wbk"
+    offline = basemap_note("en", False, "wbk")
+    assert offline.children.startswith("Basemap: no connection to PDOK's map server")
+    assert "such as the Maas" in offline.children
+    assert "TOP10NL (Kadaster / PDOK" in basemap_note("nl", False, "top10nl").children
+    # online, PDOK's basemap has its own water: no water sentence
+    assert "Water" not in basemap_note("nl", True, "wbk").children
+
+
 def test_names_buurten_zoomed_in_wijken_zoomed_out_and_the_neighbours(store):
     labels = geography.labels(store, ZUID, "buurt", "nl")
     assert "Afrikaanderwijk" in names(labels, rank="fine")
