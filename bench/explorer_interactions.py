@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,7 +76,8 @@ def measure(server: Gunicorn, store: Store, view: View, repeat: int) -> list[dic
     -------
     list of dict
         Per interaction: server ms and round-trip ms summaries (p50, p95 …), median
-        response bytes (JSON as received), bytes of the map's answer, number of callbacks.
+        response bytes (JSON as received), bytes of the map's answer, number of callbacks, the
+        machine's 1-minute load average when done.
     """
     client = DashClient(HttpClient(server.url))
     client.render("/", view.search)
@@ -98,14 +100,14 @@ def measure(server: Gunicorn, store: Store, view: View, repeat: int) -> list[dic
                      "roundtrip_ms_p50": w["p50"], "roundtrip_ms_p95": w["p95"],
                      "bytes": int(sorted(sizes)[len(sizes) // 2]),
                      "map_bytes": int(sorted(map_sizes)[len(map_sizes) // 2]),
-                     "repeats": repeat})
+                     "repeats": repeat, "load_avg": round(os.getloadavg()[0], 1)})
     return rows
 
 
 COLUMNS = [("interaction", "interaction"), ("calls", "requests"),
            ("server_ms_p50", "server ms p50"), ("server_ms_p95", "p95"),
            ("roundtrip_ms_p50", "round trip ms p50"), ("roundtrip_ms_p95", "p95"),
-           ("bytes", "bytes"), ("map_bytes", "map bytes")]
+           ("bytes", "bytes"), ("map_bytes", "map bytes"), ("load_avg", "load avg")]
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import threading
 import time
@@ -147,6 +148,7 @@ def main() -> None:
     store = Store.open(args.store)
     view = inter.View(args.area)
     print(f"{args.users} users for {args.duration:.0f} s on loopback, explorer {view.search}")
+    load_start = os.getloadavg()[0]
     if args.url:
         result = run_load(args.url, store, view, args.users, args.duration, args.think,
                           args.timeout)
@@ -154,11 +156,20 @@ def main() -> None:
         with Gunicorn(args.store.resolve(), workers=args.workers) as server:
             result = run_load(server.url, store, view, args.users, args.duration,
                               args.think, args.timeout)
-            result["peak_rss_mb"] = sorted(round(v / 2**20) for v in server.peak_rss.values())
+            memory = server.peak_memory_mb()
+            result.update({f"peak_{kind}_mb": mb for kind, mb in memory.items()})
     result["started_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    result["load_avg_start"], result["load_avg_end"] = (round(load_start, 1),
+                                                        round(os.getloadavg()[0], 1))
     print(table([result], COLUMNS))
     if result["errors_by_kind"]:
         print("errors:", result["errors_by_kind"])
+    if "peak_rss_mb" in result:
+        print("peak memory per worker MB: RSS {} · PSS {} · USS {}".format(
+            *(" / ".join(map(str, result[f"peak_{k}_mb"])) for k in ("rss", "pss", "uss"))))
+    print(f"load average at start / end: {result['load_avg_start']} / "
+          f"{result['load_avg_end']} on {os.cpu_count()} CPUs (the load test itself adds "
+          "about 2; latencies are only comparable on an otherwise quiet machine)")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "load-latest.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(f"JSON: {args.out / 'load-latest.json'}")

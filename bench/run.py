@@ -108,50 +108,73 @@ def bench_scale(name: str, store_dir: Path, area: str | None, repeat: int,
            "observations": store.n_observations,
            "buurten_in_view": len(inter.view_codes(store, area, "buurt")),
            "store_query_ms": store_queries(store_dir, area)}
+    out["load_avg"] = {"store_query": load_avg()}
     with Gunicorn(store_dir.resolve()) as server:
         out["start_s"] = round(server.start_seconds, 2)
         out["first_page_s"] = round(warm_up(server, view.search), 2)
+        out["load_avg"]["server"] = load_avg()
         out["interactions"] = inter.measure(server, store, view, repeat)
         out["naive_vs_patch"] = compare(store, states, repeat)
+        out["load_avg"]["naive"] = load_avg()
         out["map_interactive_ms"] = map_ready_ms(server.url + "/" + view.search,
                                                  runs=browser_runs) if browser_runs else None
-        out["peak_rss_mb"] = sorted(round(v / 2**20) for v in server.peak_rss.values())
+        out["load_avg"]["browser"] = load_avg()
+        memory = server.peak_memory_mb()
+    out["peak_rss_mb"], out["peak_pss_mb"], out["peak_uss_mb"] = (
+        memory["rss"], memory["pss"], memory["uss"])
     return out
+
+
+def load_avg() -> float:
+    """The machine's 1-minute load average now (printed beside each timing)."""
+    return round(os.getloadavg()[0], 1)
 
 
 SUMMARY = [("scale", "scale"), ("buurten", "buurten"), ("observations", "observations"),
            ("store_s", "build/generate s"), ("start_s", "server up s"),
-           ("first_page_s", "first page s"), ("wire", "first load MB on the wire"),
-           ("requests", "requests"), ("tti_p50", "map interactive ms cold p50"),
-           ("tti_warm", "warm p50"), ("rss", "peak RSS per worker MB"),
-           ("query", "store query ms p50 (first of an indicator)")]
+           ("first_page_s", "first page s"), ("load_server", "load avg"),
+           ("wire", "first load MB on the wire"), ("requests", "requests"),
+           ("tti_p50", "map interactive ms cold p50"), ("tti_warm", "warm p50"),
+           ("load_browser", "load avg")]
+MEMORY = [("scale", "scale"), ("rss", "peak RSS per worker MB"), ("pss", "peak PSS MB"),
+          ("uss", "peak USS MB"), ("query", "store query ms p50 repeated (first of an indicator)"),
+          ("load_query", "load avg")]
 NAIVE = [("scale", "scale"), ("way", "map update"), ("ms_p50", "ms p50"), ("ms_p95", "ms p95"),
          ("bytes", "bytes"), ("ratio", "naive / patch (time, bytes)"),
-         ("shown", "patch / JSON of the values shown")]
+         ("shown", "patch / JSON of the values shown"), ("load", "load avg")]
 
 
 def print_report(result: dict) -> None:
-    summary, naive = [], []
+    summary, memory, naive = [], [], []
     for s in result["scales"]:
         tti = s.get("map_interactive_ms") or {}
         first = tti.get("first_load") or {}
-        summary.append({"scale": s["scale"] + (" (SYNTHETIC)" if s["synthetic"] else ""),
-                        "buurten": s["areas"].get("buurt"), "observations": s["observations"],
+        name = s["scale"] + (" (SYNTHETIC)" if s["synthetic"] else "")
+        loads = s["load_avg"]
+        summary.append({"scale": name, "buurten": s["areas"].get("buurt"),
+                        "observations": s["observations"],
                         "store_s": s.get("store_seconds"), "start_s": s["start_s"],
-                        "first_page_s": s["first_page_s"],
+                        "first_page_s": s["first_page_s"], "load_server": loads["server"],
                         "wire": round(first["wire_bytes"] / 1e6, 2) if first else None,
                         "requests": first.get("requests"), "tti_p50": tti.get("p50"),
                         "tti_warm": (tti.get("warm") or {}).get("p50"),
-                        "rss": " / ".join(str(v) for v in s["peak_rss_mb"]),
-                        "query": "{p50} ({first_p50})".format(**s["store_query_ms"])})
+                        "load_browser": loads["browser"] if tti else None})
+        memory.append({"scale": name, "load_query": loads["store_query"],
+                       **{kind: " / ".join(str(v) for v in s[f"peak_{kind}_mb"])
+                          for kind in ("rss", "pss", "uss")},
+                       "query": "{p50} ({first_p50})".format(**s["store_query_ms"])})
         cmp_ = s["naive_vs_patch"]
         for way in ("naive", "patch"):
             naive.append({"scale": s["scale"], "way": way, **cmp_[way],
                           "ratio": f"{cmp_['time_ratio']}x, {cmp_['bytes_ratio']}x"
                           if way == "naive" else "",
                           "shown": "" if way == "naive" else
-                          f"{cmp_['patch_to_values']}x of {cmp_['values_bytes']:,} bytes"})
+                          f"{cmp_['patch_to_values']}x of {cmp_['values_bytes']:,} bytes",
+                          "load": loads["naive"]})
     print("\n" + table(summary, SUMMARY))
+    print("\nmemory per worker (2 workers forked from a preloaded master: RSS counts the "
+          "shared pages in full in each, PSS shares them out, USS is the worker's own)")
+    print(table(memory, MEMORY))
     for s in result["scales"]:
         print(f"\n{s['scale']}: explorer at area={s['area']}, level=buurt "
               f"({s['buurten_in_view']} buurten on the map), {s['interactions'][0]['repeats']} "

@@ -1,8 +1,13 @@
 """Run the real production server (gunicorn, 2 workers) on loopback and watch it.
 
-:class:`Gunicorn` starts ``gunicorn app:server`` on a free 127.0.0.1 port, times how long
-until it answers, samples each worker's resident memory while it runs, and reads the
-server's own request durations from its access log.
+:class:`Gunicorn` starts ``gunicorn app:server`` on a free 127.0.0.1 port with the
+repository's ``gunicorn.conf.py`` (preloaded app), times how long until it answers,
+samples each worker's memory while it runs, and reads the server's own request durations
+from its access log.
+
+Memory is sampled three ways, because workers forked from a preloaded master share pages:
+RSS counts every page a worker maps (shared ones in full, in every worker), PSS divides
+each shared page among the processes that map it, USS counts only the worker's own pages.
 """
 
 from __future__ import annotations
@@ -56,6 +61,8 @@ class Gunicorn:
     port: int = field(default_factory=free_port)
     start_seconds: float = 0.0
     peak_rss: dict[int, int] = field(default_factory=dict)
+    peak_pss: dict[int, int] = field(default_factory=dict)
+    peak_uss: dict[int, int] = field(default_factory=dict)
     _proc: subprocess.Popen | None = None
     _tmp: Path | None = None
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -120,10 +127,18 @@ class Gunicorn:
         while not self._stop.wait(0.1):
             for pid in self.worker_pids():
                 try:
-                    rss = psutil.Process(pid).memory_info().rss
-                except psutil.NoSuchProcess:
+                    mem = psutil.Process(pid).memory_full_info()  # smaps_rollup: cheap
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
                     continue
-                self.peak_rss[pid] = max(self.peak_rss.get(pid, 0), rss)
+                for peak, value in ((self.peak_rss, mem.rss), (self.peak_pss, mem.pss),
+                                    (self.peak_uss, mem.uss)):
+                    peak[pid] = max(peak.get(pid, 0), value)
+
+    def peak_memory_mb(self) -> dict[str, list[int]]:
+        """Each worker's peak RSS, PSS and USS in MB (ascending per kind)."""
+        return {kind: sorted(round(v / 2**20) for v in peak.values())
+                for kind, peak in (("rss", self.peak_rss), ("pss", self.peak_pss),
+                                   ("uss", self.peak_uss))}
 
     def new_log_entries(self, expect: int = 0, wait: float = 2.0) -> list[LogEntry]:
         """Access-log lines written since the last call; waits until ``expect`` POSTs are

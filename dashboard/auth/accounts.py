@@ -7,6 +7,7 @@ reverse proxy (see :mod:`dashboard.auth.web`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -21,9 +22,14 @@ from dashboard.db import Database, get_database, users
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,79}$")
 MIN_PASSWORD = 12
 _HASHER = PasswordHasher()
-#: Verified against when the name is unknown, so a wrong name costs as long as a wrong
-#: password and the answer time does not tell which names exist.
-_DUMMY_HASH = _HASHER.hash("not a real password, only to spend the same time")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so a wrong name costs as long as a wrong
+    password and the answer time does not tell which names exist. Made on the first
+    sign-in, not on import: hashing takes argon2's 64 MiB and a second in every worker."""
+    return _HASHER.hash("not a real password, only to spend the same time")
 
 
 class AccountError(ValueError):
@@ -114,7 +120,7 @@ def remove_account(name: str, db: Database | None = None) -> None:
 def verify(name: object, password: object, db: Database | None = None) -> Account | None:
     """The account if ``password`` is its password, else None (same work either way)."""
     account = get_account(name, db)
-    stored = account.password_hash if account and account.password_hash else _DUMMY_HASH
+    stored = account.password_hash if account and account.password_hash else _dummy_hash()
     try:
         _HASHER.verify(stored, str(password or ""))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
