@@ -33,8 +33,10 @@ from dashboard.store.files import (
     FLAGS_FILE,
     MANIFEST_FILE,
     OBS_FILE,
+    OVERVIEW_KEY,
     ROW_GROUP_ROWS,
     STORE_VERSION,
+    overview,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,15 +174,20 @@ def synthetic_observations(areas: pd.DataFrame, catalogue, years: tuple[int, ...
 
 def _write_observations(parts, path: Path) -> int:
     """Write the indicator frames ``parts`` as one parquet file laid out as the pipeline
-    writes it (see :func:`dashboard.store.files.write_observations`)."""
-    writer, n = None, 0
+    writes it (see :func:`dashboard.store.files.write_observations`), its summary in the
+    footer."""
+    writer, n, entries = None, 0, []
     try:
         for frame in parts:
             table = pa.Table.from_pandas(frame, preserve_index=False)
             if writer is None:
                 writer = pq.ParquetWriter(path, table.schema)
             writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+            entries += overview(frame)  # one indicator per part, in order
             n += len(frame)
+        if writer is not None:
+            writer.add_key_value_metadata({OVERVIEW_KEY: json.dumps(entries,
+                                                                    separators=(",", ":"))})
     finally:
         if writer is not None:
             writer.close()
@@ -254,7 +261,9 @@ def ensure_synthetic_store(out: Path = DEFAULT_OUT, **params) -> tuple[Path, flo
     manifest = Path(out) / MANIFEST_FILE
     if manifest.is_file():
         old = json.loads(manifest.read_text(encoding="utf-8"))
-        if old.get("synthetic") and old.get("params") == wanted:
+        fresh = pq.ParquetFile(Path(out) / OBS_FILE).schema_arrow.metadata or {}
+        # a store generated before the footer summary is made again, as the build would
+        if old.get("synthetic") and old.get("params") == wanted and OVERVIEW_KEY in fresh:
             return Path(out), 0.0
     t0 = time.perf_counter()
     write_synthetic_store(out, **{k: tuple(v) if k == "years" else v for k, v in wanted.items()})

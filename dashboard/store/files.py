@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import weakref
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 #: 2: observations carry a ``quality`` column.
 STORE_VERSION = 2
@@ -23,6 +26,8 @@ class StoreNotFound(FileNotFoundError):
     """No (complete) store at the path; the message says how to build one."""
 
 
+#: Footer key of :func:`overview` in the observations file (read by the store's engine).
+OVERVIEW_KEY = b"dashboard.overview"
 #: Rows per parquet row group: a query of one indicator reads a few groups, not the file.
 ROW_GROUP_ROWS = 50_000
 
@@ -30,9 +35,11 @@ ROW_GROUP_ROWS = 50_000
 def write_observations(observations: pd.DataFrame, path: Path) -> None:
     """Write the observations sorted by (indicator, year, area_code) in row groups of
     :data:`ROW_GROUP_ROWS`, so the store's engine skips the groups a query does not need
-    (their min/max statistics tell it)."""
+    (their min/max statistics tell it), with :func:`overview` in the file's footer."""
     ordered = observations.sort_values(["indicator", "year", "area_code"], kind="stable")
-    ordered.to_parquet(path, index=False, row_group_size=ROW_GROUP_ROWS)
+    table = pa.Table.from_pandas(ordered, preserve_index=False)
+    pq.write_table(with_overview(table, overview(ordered)), path,
+                   row_group_size=ROW_GROUP_ROWS)
 
 
 class StoreUnavailable(StoreNotFound):
@@ -59,3 +66,27 @@ class ServedCopy:
         self.remove = weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
         self.path = folder / path.name
         shutil.copyfile(path, self.path)
+
+
+def overview(observations: pd.DataFrame) -> list[dict]:
+    """What the observations hold, one entry per (indicator, year, source, method) with
+    rows: ``ok`` (any row with status "ok") and ``n`` (rows), in that order. A store reads
+    it from the footer instead of counting millions of rows in every worker."""
+    keys = ["indicator", "year", "source", "method"]
+    frame = observations[keys].assign(ok=observations["status"].eq("ok").fillna(False))
+    counts = (frame.groupby(keys, dropna=False, sort=True)
+              .agg(ok=("ok", "any"), n=("ok", "size")).reset_index())
+    return [{"indicator": _plain(r.indicator), "year": None if pd.isna(r.year) else int(r.year),
+             "source": _plain(r.source), "method": _plain(r.method), "ok": bool(r.ok),
+             "n": int(r.n)} for r in counts.itertuples(index=False)]
+
+
+def _plain(value) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def with_overview(table: pa.Table, entries: list[dict]) -> pa.Table:
+    """``table`` with ``entries`` (see :func:`overview`) as JSON in its schema's metadata."""
+    meta = dict(table.schema.metadata or {})
+    meta[OVERVIEW_KEY] = json.dumps(entries, separators=(",", ":")).encode()
+    return table.replace_schema_metadata(meta)

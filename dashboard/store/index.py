@@ -133,10 +133,7 @@ class ObservationIndex:
         self._loaded: OrderedDict[str, IndicatorRows] = OrderedDict()
         self._loaded_rows = 0
         self._load_lock = threading.Lock()
-        self._overview = self._obs.query(
-            "SELECT indicator, CAST(year AS INTEGER) AS year, source, method, "
-            "coalesce(bool_or(status = 'ok'), false) AS ok, count(*) AS n "
-            "FROM obs GROUP BY ALL ORDER BY ALL")
+        self._overview = self._obs.overview()
         self.n_observations = int(self._overview["n"].sum())
         known = self._overview.dropna(subset=["indicator", "year"])
         self._has_rows = set(known["indicator"])
@@ -165,10 +162,10 @@ class ObservationIndex:
             if hit is not None:
                 self._loaded.move_to_end(indicator)
                 return hit
-        table = self._obs.arrow(
-            "SELECT * EXCLUDE (indicator) FROM obs WHERE indicator = ? AND year IS NOT NULL",
-            [indicator])
+        table = self._obs.indicator(indicator)
         rows = IndicatorRows(table, self._obs.dtypes)
+        del table
+        pa.default_memory_pool().release_unused()  # the row groups read: give them back
         with self._load_lock:
             if indicator not in self._loaded:
                 self._loaded[indicator] = rows
