@@ -28,9 +28,9 @@ def naive_map(store: Store, state: ExplorerState) -> str:
     names = {c: store.area_name(c, state.lang) for c in codes}
     geojson = to_geojson(store.areas.loc[codes], properties=("name",), decimals=5)
     outline = gemeente_outline(store, state.area) if state.level != "gemeente" else None
-    base = figures.map_figure(geojson, codes, names, state.lang, outline=outline)
-    fig = figures.apply_map_values(base, views.map_updates(store, state))
-    return pio.to_json(fig, validate=False)
+    spec = figures.map_spec(geojson, codes, names, state.lang, outline=outline)
+    fig = figures.set_values(spec, views.map_updates(store, state))
+    return pio.to_json(figures.figure(fig["data"], fig["layout"]), validate=False)
 
 
 def patched_map(store: Store, state: ExplorerState) -> str:

@@ -44,15 +44,16 @@ def map_full(store: Store, state: ExplorerState, projects: Layer | None = None,
     basemap = basemap or current_basemap()
     codes = view_codes(store, state.area, state.level)
     names = {c: store.area_name(c, state.lang) for c in codes}
-    base = figures.map_figure(view_geojson(store, state.area, state.level), codes, names,
-                              state.lang, outline=geography.outline(store, state.area,
-                                                                    state.level),
-                              style=map_style(store, state, basemap),
-                              opacity=ONLINE_OPACITY if basemap.online else 1.0)
+    spec = figures.map_spec(view_geojson(store, state.area, state.level), codes, names,
+                            state.lang, outline=geography.outline(store, state.area,
+                                                                  state.level),
+                            style=map_style(store, state, basemap),
+                            opacity=ONLINE_OPACITY if basemap.online else 1.0)
     if projects is not None:
-        base.update_layout(map_layers=[*base.layout.map.layers, highlight_layer()])
-        base = figures.apply_map_values(base, layer_updates(store, state, projects))
-    return figures.apply_map_values(base, map_updates(store, state))
+        spec["layout"]["map"]["layers"] = [*spec["layout"]["map"]["layers"], highlight_layer()]
+        figures.set_values(spec, layer_updates(store, state, projects))
+    figures.set_values(spec, map_updates(store, state))
+    return figures.figure(spec["data"], spec["layout"])
 
 
 def map_updates(store: Store, state: ExplorerState) -> dict:

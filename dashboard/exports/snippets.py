@@ -8,9 +8,12 @@ area codes), and repr() quotes them, so a snippet cannot carry anything else.
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from dashboard.compare.model import CompareState
 from dashboard.explorer.state import ExplorerState
-from dashboard.sourceconfig import load_source_config
+from dashboard.sourceconfig import SourceConfig, load_source_config
 from dashboard.store import Store
 
 
@@ -64,7 +67,8 @@ def cbs_snippet(store: Store, state: ExplorerState) -> str | None:
     column = spec.column_for("odata", state.year)
     if not isinstance(column, str):
         return None
-    cfg = load_source_config(_sources_path())
+    path = Path(_sources_path())
+    cfg = _source_config(path, path.stat().st_mtime_ns)
     table = cfg.kwb_tables.get(state.year)
     if table is None:
         return None
@@ -86,6 +90,13 @@ def cbs_snippet(store: Store, state: ExplorerState) -> str | None:
         f"col = next(c for c in rows[0] if c.rsplit('_', 1)[0] == {column!r})",
         "{r['WijkenEnBuurten'].strip(): r[col] for r in rows}  # None = secret or missing",
     ])
+
+
+@functools.lru_cache(maxsize=4)
+def _source_config(path: Path, stamp: int) -> SourceConfig:
+    """sources.yaml read once per version of the file (``stamp``: its mtime), not on
+    every explorer answer."""
+    return load_source_config(path)
 
 
 def _sources_path():

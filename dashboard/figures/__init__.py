@@ -9,18 +9,21 @@ figure for the first render (:func:`apply_map_values`). Numbers are written per 
 """
 
 from dashboard.figures.charts import areas_word, ranking_bar, scatter_figure
-from dashboard.figures.common import GRAPH_CONFIG, empty_figure, reliable_mask
+from dashboard.figures.common import GRAPH_CONFIG, empty_figure, figure, reliable_mask
 from dashboard.figures.maps import (
     MAP_UIREVISION,
     apply_map_values,
     bounds_view,
     map_figure,
+    map_spec,
     map_values,
     path_parts,
+    set_values,
     write_updates,
 )
 from dashboard.figures.trends import trend_figure
 
 __all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "apply_map_values", "areas_word", "bounds_view",
-           "empty_figure", "map_figure", "map_values", "path_parts", "ranking_bar",
-           "reliable_mask", "scatter_figure", "trend_figure", "write_updates"]
+           "empty_figure", "figure", "map_figure", "map_spec", "map_values", "path_parts",
+           "ranking_bar", "reliable_mask", "scatter_figure", "set_values", "trend_figure",
+           "write_updates"]

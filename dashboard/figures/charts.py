@@ -19,6 +19,7 @@ from dashboard.figures.common import (
     base_layout,
     empty_figure,
     escape,
+    figure,
     hover_text,
     number_text,
     ok_mask,
@@ -97,8 +98,9 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     classes = C.classify(good["value"], breaks)
     n_good, n_flag = len(good), len(flagged)
     n_all = n_good + n_flag + len(bad)
-    weak = go.Bar(
-        orientation="h", x=list(flagged["value"]), y=list(range(n_good, n_good + n_flag)),
+    weak = dict(
+        type="bar", orientation="h", x=list(flagged["value"]),
+        y=list(range(n_good, n_good + n_flag)),
         customdata=list(flagged["area_code"]), name="unreliable", showlegend=False,
         text=[f"{number_text(r.value, ind, lang)} · {t('figure.flagged_short', lang)}"
               for r in flagged.itertuples(index=False)],
@@ -112,8 +114,8 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
                 "line": {"color": [C.HIGHLIGHT if c in sel else C.FLAGGED_LINE
                                    for c in flagged["area_code"]],
                          "width": [2.5 if c in sel else 1 for c in flagged["area_code"]]}})
-    bars = go.Bar(
-        orientation="h", x=list(good["value"]), y=list(range(n_good)),
+    bars = dict(
+        type="bar", orientation="h", x=list(good["value"]), y=list(range(n_good)),
         customdata=list(good["area_code"]), name="values", showlegend=False,
         text=[number_text(v, ind, lang) for v in good["value"]], textposition="outside",
         cliponaxis=False, hovertemplate=HOVER,
@@ -124,8 +126,9 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
                          "width": [2.5 if c in sel else 0 for c in good["area_code"]]}})
     labels = [t("figure.secret" if s == "secret" else "figure.no_data", lang)
               for s in bad["status"]]
-    gaps = go.Scatter(
-        x=[0] * len(bad), y=list(range(n_good + n_flag, n_all)), mode="text", text=labels,
+    gaps = dict(
+        type="scatter", x=[0] * len(bad), y=list(range(n_good + n_flag, n_all)), mode="text",
+        text=labels,
         textposition="middle right", textfont={"color": "#666666", "style": "italic"},
         customdata=list(bad["area_code"]), name="no-data", showlegend=False,
         hovertemplate=HOVER, hovertext=[f"<b>{escape(n)}</b><br>{label}"
@@ -147,22 +150,21 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     if n_flag:
         base += t("rank.flagged_below", lang, n=n_flag)
 
-    fig = go.Figure([bars, weak, gaps])
-    fig.update_layout(**base_layout(lang, margin={"l": 10, "r": 40, "b": 10,
-                                                  "t": 30 + _BENCH_PX * len(notes)}),
-                      height=max(260, _ROW_PX * n_all + 90 + _BENCH_PX * len(notes)),
-                      shapes=shapes, annotations=notes, clickmode="event", hovermode="closest",
-                      bargap=0.25, showlegend=False)
-    fig.update_yaxes(tickmode="array", tickvals=list(range(n_all)), ticktext=names,
-                     autorange="reversed", fixedrange=True, showgrid=False)
     # wrapped: the ranking sits in a narrow side panel
     title = axis_title(ind, lang, 36)
     small = "<br>".join(line for part in escape(base).split("; ")
                         for line in textwrap.wrap(part, 40))
-    fig.update_xaxes(title_text=f"{title}<br><span style='font-size:12px'>{small}</span>",
-                     zeroline=True, zerolinecolor="#999999",
-                     range=[lo - (hi - lo) * 0.02 if lo < 0 else lo, top], **NUMBER_AXIS)
-    return fig
+    return figure([bars, weak, gaps], {
+        **base_layout(lang, margin={"l": 10, "r": 40, "b": 10,
+                                    "t": 30 + _BENCH_PX * len(notes)}),
+        "height": max(260, _ROW_PX * n_all + 90 + _BENCH_PX * len(notes)),
+        "shapes": shapes, "annotations": notes, "clickmode": "event", "hovermode": "closest",
+        "bargap": 0.25, "showlegend": False,
+        "yaxis": {"tickmode": "array", "tickvals": list(range(n_all)), "ticktext": names,
+                  "autorange": "reversed", "fixedrange": True, "showgrid": False},
+        "xaxis": {"title": {"text": f"{title}<br><span style='font-size:12px'>{small}</span>"},
+                  "zeroline": True, "zerolinecolor": "#999999",
+                  "range": [lo - (hi - lo) * 0.02 if lo < 0 else lo, top], **NUMBER_AXIS}})
 
 
 def areas_word(level: str, n: int, lang: str) -> str:
@@ -222,23 +224,26 @@ def scatter_figure(x: pd.DataFrame, y: pd.DataFrame, size: pd.DataFrame | None,
     else:
         marker["size"] = 10
     hover = []
-    for code, row in both.iterrows():
+    label_x, label_y = escape(ind_x.label.get(lang)), escape(ind_y.label.get(lang))
+    people = t("figure.inhabitants", lang)
+    for code, x_value, y_value, n in zip(both.index, both["x"], both["y"], inhabitants,
+                                         strict=True):
         text = (f"<b>{escape(names.get(code, code))}</b>"
-                f"<br>{escape(ind_x.label.get(lang))}: {value_text(row['x'], ind_x, lang)}"
-                f"<br>{escape(ind_y.label.get(lang))}: {value_text(row['y'], ind_y, lang)}")
-        if pd.notna(inhabitants.get(code)):
-            text += f"<br>{t('figure.inhabitants', lang)}: {format_int(inhabitants[code], lang)}"
+                f"<br>{label_x}: {value_text(x_value, ind_x, lang)}"
+                f"<br>{label_y}: {value_text(y_value, ind_y, lang)}")
+        if pd.notna(n):
+            text += f"<br>{people}: {format_int(n, lang)}"
         hover.append(text)
-    fig = go.Figure(go.Scatter(
-        x=list(both["x"]), y=list(both["y"]), mode="markers+text", marker=marker,
-        customdata=list(both.index), hovertext=hover, hovertemplate=HOVER, name="areas",
+    points = dict(
+        type="scatter", x=list(both["x"]), y=list(both["y"]), mode="markers+text",
+        marker=marker, customdata=list(both.index), hovertext=hover, hovertemplate=HOVER,
+        name="areas",
         text=[escape(names.get(c, c)) if s else "" for c, s in zip(both.index, sel, strict=True)],
-        textposition="top center", showlegend=False, cliponaxis=False))
+        textposition="top center", showlegend=False, cliponaxis=False)
     note = [{"text": t("figure.size_note", lang), "xref": "paper", "yref": "paper", "x": 1,
              "y": 1.01, "xanchor": "right", "yanchor": "bottom", "showarrow": False,
              "font": {"size": 11, "color": "#666666"}}] if "sizeref" in marker else []
-    fig.update_layout(**base_layout(lang), annotations=note, clickmode="event",
-                      hovermode="closest")
-    fig.update_xaxes(title_text=axis_title(ind_x, lang), **NUMBER_AXIS)
-    fig.update_yaxes(title_text=axis_title(ind_y, lang), **NUMBER_AXIS)
-    return fig
+    return figure([points], {
+        **base_layout(lang), "annotations": note, "clickmode": "event", "hovermode": "closest",
+        "xaxis": {"title": {"text": axis_title(ind_x, lang)}, **NUMBER_AXIS},
+        "yaxis": {"title": {"text": axis_title(ind_y, lang)}, **NUMBER_AXIS}})

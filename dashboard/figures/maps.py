@@ -6,6 +6,7 @@ indicator, year, selection and language, as property paths for a Dash ``Patch``.
 
 from __future__ import annotations
 
+import copy
 import html
 import math
 import re
@@ -22,6 +23,7 @@ from dashboard.figures.common import (
     NUMBER_AXIS,
     base_layout,
     escape,
+    figure,
     hover_text,
     ok_mask,
     quality_note,
@@ -89,7 +91,17 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
                outline: dict | None = None, center: dict | None = None,
                zoom: float | None = None, style: dict | str = "white-bg",
                opacity: float = 1.0) -> go.Figure:
-    """The base choropleth map; its geometry is sent once, values come from :func:`map_values`.
+    """The base choropleth map (:func:`map_spec` as a figure)."""
+    spec = map_spec(geojson, codes, names, lang, outline, center, zoom, style, opacity)
+    return figure(spec["data"], spec["layout"])
+
+
+def map_spec(geojson: dict, codes: list[str], names: dict[str, str], lang: str,
+             outline: dict | None = None, center: dict | None = None,
+             zoom: float | None = None, style: dict | str = "white-bg",
+             opacity: float = 1.0) -> dict:
+    """The base choropleth map as plain dicts; its geometry is sent once, values come
+    from :func:`map_values`.
 
     Parameters
     ----------
@@ -112,9 +124,10 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
 
     Returns
     -------
-    plotly.graph_objects.Figure
-        Traces: 0 values, 1 unreliable, no-data and secret areas, 2 selection outline,
-        3 projects (empty).
+    dict
+        ``data``: traces 0 values, 1 unreliable, no-data and secret areas, 2 selection
+        outline, 3 projects (empty); ``layout``. Made anew per call (its dicts may be
+        written to); the geometry is ``geojson`` itself, never copied.
     """
     auto_center, auto_zoom = bounds_view(geojson)
     shared = {"geojson": geojson, "featureidkey": "id", "hovertemplate": HOVER}
@@ -123,29 +136,31 @@ def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str
     no_data = {"name": "no-data", "locations": list(codes), "z": [1] * len(codes),
                "hovertext": [f"<b>{escape(names.get(c, c))}</b><br>"
                              f"{t('figure.no_data', lang)}" for c in codes]}
-    fig = go.Figure([
-        go.Choroplethmap(**shared, **empty, colorscale=C.continuous_colorscale("neutral"),
-                         marker={"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
-                         colorbar=COLORBAR,
-                         selected=opaque, unselected=opaque),
-        go.Choroplethmap(**shared, **no_data, zmin=0, zmax=1, showscale=False,
-                         colorscale=_GAP_SCALE,
-                         marker={"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
-                         selected=opaque, unselected=opaque),
-        go.Choroplethmap(geojson=geojson, featureidkey="id", name="selection", locations=[],
-                         z=[], showscale=False, hoverinfo="skip",
-                         colorscale=[[0, C.TRANSPARENT], [1, C.TRANSPARENT]],
-                         marker={"line": {"width": 3.5, "color": C.HIGHLIGHT}}),
-        go.Scattermap(name="projects", lat=[], lon=[], mode="markers", showlegend=False),
-    ])
+    areas = {"type": "choroplethmap", **shared}
+    traces = [
+        {**areas, **empty, "colorscale": C.continuous_colorscale("neutral"),
+         "marker": {"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
+         "colorbar": copy.deepcopy(COLORBAR),  # written into per view (set_values)
+         "selected": opaque, "unselected": opaque},
+        {**areas, **no_data, "zmin": 0, "zmax": 1, "showscale": False,
+         "colorscale": _GAP_SCALE,
+         "marker": {"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
+         "selected": opaque, "unselected": opaque},
+        {"type": "choroplethmap", "geojson": geojson, "featureidkey": "id",
+         "name": "selection", "locations": [], "z": [], "showscale": False,
+         "hoverinfo": "skip", "colorscale": [[0, C.TRANSPARENT], [1, C.TRANSPARENT]],
+         "marker": {"line": {"width": 3.5, "color": C.HIGHLIGHT}}},
+        {"type": "scattermap", "name": "projects", "lat": [], "lon": [], "mode": "markers",
+         "showlegend": False},
+    ]
     layers = [{"sourcetype": "geojson", "source": outline, "type": "line", "color": "#333333",
                "line": {"width": 2}}] if outline else []
-    fig.update_layout(**base_layout(lang, margin={"l": 0, "r": 0, "t": 0, "b": 0}),
-                      map={"style": style, "center": center or auto_center,
-                           "zoom": auto_zoom if zoom is None else zoom, "layers": layers},
-                      uirevision=MAP_UIREVISION, clickmode="event+select", showlegend=False,
-                      hovermode="closest")
-    return fig
+    return {"data": traces, "layout": {
+        **base_layout(lang, margin={"l": 0, "r": 0, "t": 0, "b": 0}),
+        "map": {"style": style, "center": center or auto_center,
+                "zoom": auto_zoom if zoom is None else zoom, "layers": layers},
+        "uirevision": MAP_UIREVISION, "clickmode": "event+select", "showlegend": False,
+        "hovermode": "closest"}}
 
 
 #: The colour legend lies across the top left of the map, on a light ground: beside the
@@ -301,13 +316,24 @@ def write_updates(target: object, updates: dict) -> object:
     return target
 
 
-def apply_map_values(fig: go.Figure, updates: dict) -> go.Figure:
-    """A copy of ``fig`` with :func:`map_values` output applied (e.g. for the first render)."""
-    out = go.Figure(fig)
+def set_values(spec: dict, updates: dict) -> dict:
+    """Write :func:`map_values` output into a :func:`map_spec` (plain dicts and lists, in
+    place; levels of a path that are absent are made, a None value unsets, as Plotly
+    does); returns ``spec``."""
     for path, value in updates.items():
-        parts = path_parts(path)
-        if parts[0] == "data":
-            out.data[int(parts[1])][".".join(map(str, parts[2:]))] = value
+        *head, last = path_parts(path)
+        node = spec
+        for part in head:
+            node = node[part] if isinstance(part, int) else node.setdefault(part, {})
+        if value is None and isinstance(last, str):
+            node.pop(last, None)
         else:
-            out.layout[".".join(map(str, parts[1:]))] = value
-    return out
+            node[last] = value
+    return spec
+
+
+def apply_map_values(fig: go.Figure, updates: dict) -> go.Figure:
+    """A copy of ``fig`` with :func:`map_values` output applied (``fig`` is unchanged; the
+    app writes into a fresh :func:`map_spec` instead, without copying its geometry)."""
+    spec = fig.to_plotly_json()
+    return figure(spec["data"], set_values(spec, updates)["layout"])

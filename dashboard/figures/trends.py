@@ -15,6 +15,7 @@ from dashboard.figures.common import (
     cadence,
     empty_figure,
     escape,
+    figure,
     hover_text,
     is_partial,
 )
@@ -156,19 +157,19 @@ def trend_figure(series: dict[str, pd.DataFrame], ind: Indicator, lang: str,
             colour = C.LINE_COLOURS[i % len(C.LINE_COLOURS)]
             style = {"line": {"color": colour, "width": 2.5},
                      "marker": {"size": 8, "symbol": symbols, "color": colour}}
-        traces.append(go.Scatter(name=name, mode="lines+markers", connectgaps=False,
-                                 hovertemplate=HOVER, **points, **style))
-    fig = go.Figure(traces)
+        traces.append(dict(type="scatter", name=name, mode="lines+markers", connectgaps=False,
+                           hovertemplate=HOVER, **points, **style))
     notes = [{"text": t("figure.gaps", lang, items="; ".join(gaps)), "xref": "paper",
               "yref": "paper", "x": 0, "y": 0, "yshift": -58, "xanchor": "left", "yanchor": "top",
               "showarrow": False, "font": {"size": 11, "color": "#666666"}}] if gaps else []
     span = (max(years) - min(years)) if years else 0
     shapes, marks = _break_marks([frame for _, frame, _ in lines], lang)
-    fig.update_layout(**base_layout(lang, margin={"l": 10, "r": 10, "t": 30, "b": 90}),
-                      annotations=notes + marks, shapes=shapes, hovermode="closest",
-                      legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
-    fig.update_xaxes(title_text=t("figure.year", lang), tickformat="d",
-                     dtick=1 if span <= 12 else 2)
-    fig.update_yaxes(title_text=axis_title(ind, lang), **NUMBER_AXIS, rangemode="tozero"
-                     if ind.kind in ("count", "share", "rate") else "normal")
-    return fig
+    return figure(traces, {
+        **base_layout(lang, margin={"l": 10, "r": 10, "t": 30, "b": 90}),
+        "annotations": notes + marks, "shapes": shapes, "hovermode": "closest",
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "xaxis": {"title": {"text": t("figure.year", lang)}, "tickformat": "d",
+                  "dtick": 1 if span <= 12 else 2},
+        "yaxis": {"title": {"text": axis_title(ind, lang)}, **NUMBER_AXIS,
+                  "rangemode": "tozero" if ind.kind in ("count", "share", "rate")
+                  else "normal"}})
