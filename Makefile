@@ -15,7 +15,8 @@ PORT     ?= 8050
 WORKERS  ?= 2
 GEMEENTE ?= GM0599
 TEST_SNAPSHOT ?= ../shared/snapshot
-USERS    ?= 50
+USERS    ?= 50,200
+THINK    ?= 3,0
 DURATION ?= 60
 BENCH_ARGS ?=
 LOAD_ARGS ?=
@@ -82,13 +83,13 @@ test: install chromium pdflibs postgresql
 bench: install chromium precompress
 	$(BIN)/python -m bench.run --snapshot $(abspath $(or $(SNAPSHOT),$(TEST_SNAPSHOT))) $(BENCH_ARGS)
 
-# USERS simulated users for DURATION seconds against gunicorn on 127.0.0.1; stops by itself
-# (e.g. LOAD_ARGS="--think 2" for users that pause between interactions).
+# USERS simulated users for DURATION seconds against gunicorn on 127.0.0.1, once per THINK
+# (seconds a user pauses between interactions; 0: a stress test); each run stops by itself.
 load: install precompress
 	@if [ ! -f $(STORE)/manifest.json ]; then \
 	  $(MAKE) --no-print-directory build SNAPSHOT=$(or $(SNAPSHOT),$(TEST_SNAPSHOT)); fi
-	$(BIN)/python -m bench.load --store $(STORE) --users $(USERS) --duration $(DURATION) \
-	  --workers $(WORKERS) $(LOAD_ARGS)
+	$(BIN)/python -m bench.load --store $(STORE) --users $(USERS) --think $(THINK) \
+	  --duration $(DURATION) --workers $(WORKERS) $(LOAD_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,12 +1,17 @@
-"""``make load``: N simulated users on loopback for a bounded time, against gunicorn.
+"""``make load``: simulated users on loopback for a bounded time, against gunicorn.
 
-    python -m bench.load [--store cache/store] [--users 50] [--duration 60] [--workers 2]
+    python -m bench.load [--store cache/store] [--users 50,200] [--think 3,0]
+                         [--duration 60] [--workers 2]
 
-Starts gunicorn (2 workers) on a free 127.0.0.1 port, then each user (a thread with its
-own HTTP session) opens the explorer and keeps doing the four interactions (indicator,
-year, area click, level) through Dash's endpoints until the time is up; the run then
-stops by itself. Prints requests, errors and latency p50/p95/p99 (per HTTP request, as
-the client sees it); ``--url`` targets a server already running on loopback instead.
+Starts gunicorn (2 workers) on a free 127.0.0.1 port once, then runs every combination of
+``--users`` and ``--think``: each user (a thread with its own HTTP session) opens the
+explorer and keeps doing the four interactions (indicator, year, area click, level)
+through Dash's endpoints until the time is up, pausing about ``think`` seconds between
+interactions (a person reads the map before the next click; 0 makes every user click
+again the moment an answer arrives, a stress test in which latency is mostly the queue:
+Little's law). Each run stops by itself. Prints requests, errors and latency
+p50/p95/p99 (per HTTP request, as the client sees it) with the load average, and each
+worker's peak memory; ``--url`` targets a server already running on loopback instead.
 """
 
 from __future__ import annotations
@@ -126,20 +131,27 @@ def run_load(url: str, store: Store, view: inter.View, users: int, duration: flo
             "p95_ms": s["p95"], "p99_ms": s["p99"], "max_ms": s["max"]}
 
 
-COLUMNS = [("users", "users"), ("elapsed_s", "seconds"), ("requests", "requests"),
+COLUMNS = [("users", "users"), ("think_s", "think s"), ("elapsed_s", "seconds"),
+           ("requests", "requests"),
            ("requests_per_s", "req/s"), ("interactions", "interactions"), ("errors", "errors"),
-           ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"), ("p99_ms", "p99 ms"), ("max_ms", "max ms")]
+           ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"), ("p99_ms", "p99 ms"), ("max_ms", "max ms"),
+           ("load_avg_start", "load avg start"), ("load_avg_end", "end")]
+
+
+def numbers(text: str, kind=int) -> list:
+    """``"50,200"`` -> ``[50, 200]``."""
+    return [kind(part) for part in text.split(",") if part.strip()]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=ROOT / "cache" / "store")
-    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--users", default="50,200", help="users per run, e.g. 50,200")
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--area", default="GM0599")
-    parser.add_argument("--think", type=float, default=0.0,
-                        help="seconds each user pauses between interactions (about)")
+    parser.add_argument("--think", default="3,0",
+                        help="seconds each user pauses between interactions (about), per run")
     parser.add_argument("--timeout", type=float, default=15.0,
                         help="seconds before a request counts as unanswered")
     parser.add_argument("--url", help="a server already running on loopback")
@@ -147,31 +159,40 @@ def main() -> None:
     args = parser.parse_args()
     store = Store.open(args.store)
     view = inter.View(args.area)
-    print(f"{args.users} users for {args.duration:.0f} s on loopback, explorer {view.search}")
-    load_start = os.getloadavg()[0]
+    plan = [(users, think) for think in numbers(args.think, float)
+            for users in numbers(args.users)]
+    print(f"{len(plan)} runs of {args.duration:.0f} s on loopback (users, think s: "
+          f"{', '.join(f'{u}, {t:g}' for u, t in plan)}), explorer {view.search}")
+    results, memory = [], None
+
+    def run_all(url: str) -> None:
+        for users, think in plan:
+            start = round(os.getloadavg()[0], 1)
+            result = run_load(url, store, view, users, args.duration, think, args.timeout)
+            result.update(load_avg_start=start, load_avg_end=round(os.getloadavg()[0], 1),
+                          started_at=datetime.now(UTC).isoformat(timespec="seconds"))
+            results.append(result)
+            print(table([result], COLUMNS).splitlines()[-1], flush=True)
+
     if args.url:
-        result = run_load(args.url, store, view, args.users, args.duration, args.think,
-                          args.timeout)
+        run_all(args.url)
     else:
         with Gunicorn(args.store.resolve(), workers=args.workers) as server:
-            result = run_load(server.url, store, view, args.users, args.duration,
-                              args.think, args.timeout)
+            run_all(server.url)
             memory = server.peak_memory_mb()
-            result.update({f"peak_{kind}_mb": mb for kind, mb in memory.items()})
-    result["started_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-    result["load_avg_start"], result["load_avg_end"] = (round(load_start, 1),
-                                                        round(os.getloadavg()[0], 1))
-    print(table([result], COLUMNS))
-    if result["errors_by_kind"]:
-        print("errors:", result["errors_by_kind"])
-    if "peak_rss_mb" in result:
-        print("peak memory per worker MB: RSS {} · PSS {} · USS {}".format(
-            *(" / ".join(map(str, result[f"peak_{k}_mb"])) for k in ("rss", "pss", "uss"))))
-    print(f"load average at start / end: {result['load_avg_start']} / "
-          f"{result['load_avg_end']} on {os.cpu_count()} CPUs (the load test itself adds "
-          "about 2; latencies are only comparable on an otherwise quiet machine)")
+    print("\n" + table(results, COLUMNS))
+    for result in results:
+        if result["errors_by_kind"]:
+            print(f"errors ({result['users']} users, think {result['think_s']:g} s):",
+                  result["errors_by_kind"])
+    if memory:
+        print("peak memory per worker over all runs, MB: RSS {} · PSS {} · USS {}".format(
+            *(" / ".join(map(str, memory[k])) for k in ("rss", "pss", "uss"))))
+    print(f"load average (1 min) beside each run, on {os.cpu_count()} CPUs: the load test "
+          "itself adds about 2; latencies are only comparable on an otherwise quiet machine")
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "load-latest.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    out = {"runs": results, "peak_memory_mb": memory, "cpus": os.cpu_count()}
+    (args.out / "load-latest.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
     print(f"JSON: {args.out / 'load-latest.json'}")
 
 
