@@ -75,7 +75,8 @@ def store_queries(store_dir: Path, area: str, n: int = 10, seed: int = 17) -> di
     the engine reads its row groups and indexes it), then the same indicators again in
     another order and year, as a person switching back to them does (served from the
     index). ``capacity`` is how many indicators of this store's size the index keeps
-    (:data:`dashboard.store.index.ROW_BUDGET`); ``n`` stays below it."""
+    (:data:`dashboard.store.index.ROW_BUDGET`; at most all of them); ``n`` stays below
+    it."""
     import random
 
     from dashboard.store import index
@@ -85,7 +86,7 @@ def store_queries(store_dir: Path, area: str, n: int = 10, seed: int = 17) -> di
     keys = [i.key for i in store.catalogue if store.years(i.key)]
     rnd = random.Random(seed)
     per_indicator = store.n_observations / max(len(keys), 1)
-    capacity = int(index.ROW_BUDGET // max(per_indicator, 1))
+    capacity = min(int(index.ROW_BUDGET // max(per_indicator, 1)), len(keys))
     chosen = rnd.sample(keys, min(n, len(keys), max(capacity - 2, 1)))
 
     def timed(key: str) -> float:
