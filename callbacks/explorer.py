@@ -30,7 +30,7 @@ INPUTS = {"indicator": (ids.EXPLORER_INDICATOR, "value"), "year": (ids.EXPLORER_
           "selection": (ids.EXPLORER_SELECTION, "data"), "scale": (ids.EXPLORER_SCALE, "value"),
           "indicator2": (ids.EXPLORER_INDICATOR2, "value"),
           "sort": (ids.EXPLORER_TABLE_SORT, "value"), "click": (ids.EXPLORER_CLICK, "data"),
-          "clear": (ids.EXPLORER_CLEAR, "n_clicks"),
+          "clear": (ids.EXPLORER_CLEAR, "n_clicks"), "pick": (ids.EXPLORER_PICK, "value"),
           "pillars": (ids.PROJECTS_MAP_PILLARS, "value"),
           "project": (ids.PROJECTS_MAP_SELECTED, "data"),
           "focus": (ids.EXPLORER_FOCUS, "data")}
@@ -40,12 +40,18 @@ OUTPUTS = {"map": (ids.EXPLORER_MAP, "figure"), "bar": (ids.EXPLORER_BAR, "figur
            "details": (ids.EXPLORER_DETAILS, "children"),
            "source": (ids.EXPLORER_SOURCE, "children"),
            "table": (ids.EXPLORER_TABLE, "children"),
-           "year_options": (ids.EXPLORER_YEAR, "options"), "year": (ids.EXPLORER_YEAR, "value"),
+           "year_options": (ids.EXPLORER_YEAR, "data"), "year": (ids.EXPLORER_YEAR, "value"),
            "selection": (ids.EXPLORER_SELECTION, "data"),
            "query": (ids.EXPLORER_QUERY, "data"), "lang_href": (ids.EXPLORER_LANG_SWITCH, "href"),
            "toolkit": (ids.EXPLORER_TOOLKIT_LINKS, "children"),
            "projects_list": (ids.PROJECTS_MAP_LIST, "children"),
-           "projects_panel": (ids.PROJECTS_MAP_PANEL, "children")}
+           "projects_panel": (ids.PROJECTS_MAP_PANEL, "children"),
+           "pick": (ids.EXPLORER_PICK, "value"), "pick_options": (ids.EXPLORER_PICK, "data"),
+           "trend_text": (ids.EXPLORER_TREND_TEXT, "children"),
+           "scatter_text": (ids.EXPLORER_SCATTER_TEXT, "children"),
+           **{f"{name}_name": (cid, "aria-label") for name, cid in (
+               ("map", ids.EXPLORER_MAP_CHART), ("bar", ids.EXPLORER_BAR_CHART),
+               ("trend", ids.EXPLORER_TREND_CHART), ("scatter", ids.EXPLORER_SCATTER_CHART))}}
 
 
 def register(app) -> None:
@@ -66,12 +72,12 @@ def register(app) -> None:
             let code = p.location || p.customdata;
             if (Array.isArray(code)) { code = code[0]; }
             if (!code) { return window.dash_clientside.no_update; }
-            const add = Boolean(window.zuidAddModifier) || (addBox || []).includes("add");
+            const add = Boolean(window.zuidAddModifier) || Boolean(addBox);
             return {code: String(code), add: add, at: Date.now()};
         }""".replace("BAR", ids.EXPLORER_BAR).replace("SCATTER", ids.EXPLORER_SCATTER),
         Output(ids.EXPLORER_CLICK, "data"),
         Input(ids.EXPLORER_MAP, "clickData"), Input(ids.EXPLORER_BAR, "clickData"),
-        Input(ids.EXPLORER_SCATTER, "clickData"), State(ids.EXPLORER_ADD, "value"),
+        Input(ids.EXPLORER_SCATTER, "clickData"), State(ids.EXPLORER_ADD, "checked"),
         prevent_initial_call=True)
 
     app.clientside_callback(

@@ -12,6 +12,7 @@ from dashboard import ids
 from dashboard.auth.guard import editor_only, refusal
 from dashboard.explorer import views
 from dashboard.explorer.state import parse_state
+from dashboard.figures import text_equivalent
 from dashboard.i18n import normalise_lang
 from dashboard.projects.around import around_outputs, indicator_options
 from dashboard.projects.layer import find
@@ -120,12 +121,14 @@ def _register_page(app) -> None:
 
     @app.callback(Output(ids.PROJECTS_AROUND_GRAPH, "figure"),
                   Output(ids.PROJECTS_AROUND_SOURCE, "children"),
+                  Output(ids.PROJECTS_AROUND_TEXT, "children"),
                   Input(ids.PROJECTS_AROUND_INDICATOR, "value"),
                   State(ids.PROJECTS_SELECTED, "data"), State(ids.PROJECTS_LANG, "data"),
                   prevent_initial_call=True)
     def update_around(indicator, key, lang):
-        return around_outputs(get_store(), find(all_projects(), key), indicator,
-                              normalise_lang(lang))
+        lang = normalise_lang(lang)
+        fig, source = around_outputs(get_store(), find(all_projects(), key), indicator, lang)
+        return fig, source, text_equivalent(fig, lang)
 
     @app.callback(Output(ids.PROJECTS_UPLOAD_RESULT, "children"),
                   Output(ids.PROJECTS_DATA_VERSION, "data"),

@@ -14,6 +14,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.auth.guard import editor_only, refusal
+from dashboard.figures import text_equivalent
 from dashboard.i18n import normalise_lang
 from dashboard.settings import get_settings
 from dashboard.store import get_store
@@ -36,6 +37,7 @@ def register(app) -> None:
 
     @app.callback(Output(ids.TARGETS_DETAIL_GRAPH, "figure"),
                   Output(ids.TARGETS_DETAIL_WHY, "children"),
+                  Output(ids.TARGETS_DETAIL_TEXT, "children"),
                   Input(ids.TARGETS_DETAIL_SELECT, "value"), State(ids.TARGETS_LANG, "data"),
                   prevent_initial_call=True)
     def show_detail(key, lang):
@@ -44,7 +46,8 @@ def register(app) -> None:
         if target is None:
             raise PreventUpdate
         result = evaluate(store, target)
-        return detail_figure(**detail_parts(store, result, lang)), result.explanation(store, lang)
+        fig = detail_figure(**detail_parts(store, result, lang))
+        return fig, result.explanation(store, lang), text_equivalent(fig, lang)
 
     @app.callback(Output(ids.TARGETS_DETAIL_SELECT, "value"),
                   Input({"type": ids.TARGETS_SHOW, "key": ALL}, "n_clicks"),

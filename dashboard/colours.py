@@ -47,8 +47,13 @@ SELECTED_COLOUR = "#d55e00"
 #: Lines of selected areas in trend charts: the page's blue, then Okabe-Ito without its
 #: yellow.
 LINE_COLOURS = [BRAND, "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
-#: Benchmark lines: greys, told apart by dash pattern as well as shade.
-BENCHMARK_COLOURS = ["#4d4d4d", "#7a7a7a", "#999999", "#333333"]
+#: Benchmark lines: greys, told apart by dash pattern as well as shade. Their labels are
+#: 11 px text in the same colour, so each grey is at least 4.5:1 on white (#666666: 5.7:1).
+BENCHMARK_COLOURS = ["#4d4d4d", "#666666", "#595959", "#333333"]
+#: Borders between areas on the map: the lightest class (#ffeda0) and white were 1.2:1 apart
+#: with white borders; this grey is 4.5:1 against that class and 5.7:1 against white
+#: (WCAG 1.4.11, non-text contrast).
+AREA_BORDER = "#666666"
 BENCHMARK_DASHES = ["dash", "dot", "dashdot", "longdash"]
 TRANSPARENT = "rgba(0,0,0,0)"
 

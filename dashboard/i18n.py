@@ -196,9 +196,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
 
 
 def _merge_page_texts() -> None:
-    from dashboard.texts import auth, compare, explorer, profile, projects, quality, targets
+    from dashboard.texts import access, auth, compare, explorer, profile, projects, quality, targets
 
-    for module in (auth, compare, explorer, profile, projects, quality, targets):
+    for module in (access, auth, compare, explorer, profile, projects, quality, targets):
         for key, pair in module.TEXTS.items():
             if key in _TEXTS:
                 raise ValueError(f"text key {key!r} of {module.__name__} is defined twice")

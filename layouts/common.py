@@ -29,8 +29,9 @@ SITE_PAGES = (
 )
 
 
-def site_nav(lang: str, current: str | None, extra: list | None = None) -> html.Nav:
-    """Return the site menu in ``lang``, with ``current`` marked as the open page.
+def site_nav(lang: str, current: str | None, extra: list | None = None) -> html.Div:
+    """Return the skip link and the site menu in ``lang``, with ``current`` marked as the open
+    page.
 
     Parameters
     ----------
@@ -52,8 +53,13 @@ def site_nav(lang: str, current: str | None, extra: list | None = None) -> html.
             items.append(dcc.Link(t(key, lang), href=f"{path}?lang={lang}",
                                   className="nav-link"))
     auth = [] if current == "signin" else [auth_control(lang, f"{here}?lang={lang}")]
-    return html.Nav([*items, *(extra or []), *data_date(lang), *auth], id=ids.NAV_BAR,
-                    className="nav", **{"aria-label": t("nav.label", lang)})
+    nav = html.Nav([*items, *(extra or []), *data_date(lang), *auth], id=ids.NAV_BAR,
+                   className="nav", **{"aria-label": t("nav.label", lang)})
+    # The skip link is the page's first Tab stop; it lands after the menu, on the content.
+    return html.Div([html.A(t("access.skip", lang), href=f"#{ids.NAV_CONTENT}", id=ids.NAV_SKIP,
+                            className="skip-link"),
+                     nav, html.Div(id=ids.NAV_CONTENT, tabIndex="-1", className="content-start")],
+                    className="site-top")
 
 
 def auth_control(lang: str, next_path: str) -> html.Div:

@@ -10,7 +10,8 @@ from dash import dcc, html
 
 from dashboard import ids, pages
 from dashboard.compare import view as compare_view
-from dashboard.compare.model import area_options, parse_compare
+from dashboard.compare.model import MAX_AREAS, area_options, parse_compare
+from dashboard.controls import multi_select
 from dashboard.exports.toolkit import compare_toolkit
 from dashboard.i18n import t
 from layouts.common import lang_switch, open_store, other_lang, site_nav
@@ -33,15 +34,12 @@ def layout(**query) -> html.Main:
     other = other_lang(lang)
     switch = lang_switch(lang, "?" + st.query().replace(f"lang={lang}", f"lang={other}"))
     controls = html.Div([
-        html.Div([html.Label(t("compare.areas", lang), htmlFor=ids.COMPARE_AREAS),
-                  dcc.Dropdown(id=ids.COMPARE_AREAS, options=area_options(store, lang),
-                               value=list(st.areas), multi=True, searchable=True)],
-                 className="control control-wide"),
-        html.Div([html.Label(t("compare.indicators", lang), htmlFor=ids.COMPARE_INDICATORS),
-                  dcc.Dropdown(id=ids.COMPARE_INDICATORS, multi=True, searchable=True,
-                               options=_indicator_options(store, lang),
-                               value=list(st.indicators))],
-                 className="control control-wide"),
+        html.Div(multi_select(ids.COMPARE_AREAS, t("compare.areas", lang),
+                              area_options(store, lang), st.areas, max_values=MAX_AREAS),
+                 className="control-wide"),
+        html.Div(multi_select(ids.COMPARE_INDICATORS, t("compare.indicators", lang),
+                              _indicator_options(store, lang), st.indicators),
+                 className="control-wide"),
     ], className="controls no-print")
     return html.Main([
         dcc.Store(id=ids.COMPARE_LANG, data=lang),

@@ -11,12 +11,14 @@ from dash import dcc, html
 
 from dashboard import figures, ids
 from dashboard.basemap.online import current_basemap
+from dashboard.controls import checkbox, multi_select, radio_group, select
 from dashboard.explorer import geography, views
 from dashboard.explorer.panels import details_panel, values_table
-from dashboard.explorer.state import LEVELS, area_choices, parse_state, year_options
+from dashboard.explorer.state import LEVELS, MAX_SELECTED, area_choices, parse_state, year_options
 from dashboard.exports.toolkit import explorer_toolkit
+from dashboard.figures import named_chart, text_equivalent
 from dashboard.formatting import label_with_unit
-from dashboard.i18n import dropdown_labels, t
+from dashboard.i18n import t
 from dashboard.projects.layer import Layer
 from dashboard.projects.panels import map_block
 from layouts.common import lang_switch, open_store, other_lang, site_nav
@@ -29,8 +31,9 @@ PICKER_HEIGHT = 560
 
 
 def indicator_options(store, lang: str) -> list[dict]:
-    """Indicators grouped by theme (theme first in the label, the unit named once),
-    searchable in the page's language; definition and licence in a tooltip."""
+    """Indicators grouped by theme (theme first in the label, so typing a theme finds them;
+    the unit named once), searchable in the page's language; definition and licence in a
+    tooltip."""
     out = []
     for theme, inds in store.catalogue.by_theme().items():
         theme_label = t("theme." + theme, lang)
@@ -39,13 +42,17 @@ def indicator_options(store, lang: str) -> list[dict]:
                 continue
             label = label_with_unit(ind.label.get(lang), ind.unit.get(lang))
             out.append({"label": f"{theme_label} · {label}", "value": ind.key,
-                        "title": f"{ind.definition.get(lang)} — {ind.licence}",
-                        "search": f"{label} {theme_label}"})
+                        "title": f"{ind.definition.get(lang)} — {ind.licence}"})
     return out
 
 
-def _control(label: str, component, cid: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=cid), component], className="control")
+def indicator_select(cid: str, label: str, store, lang: str, value: str):
+    """An indicator picker: typing filters in the page's language, at least 8 options show
+    at once, and each option's tooltip gives its definition and licence."""
+    return select(cid, label, indicator_options(store, lang), value,
+                  maxDropdownHeight=PICKER_HEIGHT,
+                  nothingFoundMessage=t("dropdown.no_options_found", lang),
+                  renderOption={"function": "zuidOptionTitle"})
 
 
 def _nav(lang: str, query: str) -> html.Nav:
@@ -58,12 +65,12 @@ def _nav(lang: str, query: str) -> html.Nav:
 def search_box(lang: str) -> html.Div:
     """One labelled combobox for area names, postcodes and addresses (Mantine's Select:
     keyboard usable, passes axe-core); its options come from the server as one types."""
-    return html.Div(dmc.MantineProvider(dmc.Select(
+    return html.Div(dmc.Select(
         id=ids.EXPLORER_SEARCH, label=t("search.label", lang), data=[], value=None,
         searchable=True, clearable=True, placeholder=t("search.placeholder", lang),
         nothingFoundMessage=t("search.nothing", lang), maxDropdownHeight=320,
         filter={"function": "zuidKeepAll"}, comboboxProps={"zIndex": 1000},
-        className="search-box")), className="control control-search")
+        className="search-box"), className="control control-search")
 
 
 def basemap_note(lang: str, online: bool, water: str | None = None) -> html.P:
@@ -88,36 +95,33 @@ def layout(**query) -> html.Main:
     basemap = current_basemap()
     controls = html.Div([
         search_box(lang),
-        _control(t("explorer.indicator", lang), dcc.Dropdown(
-            id=ids.EXPLORER_INDICATOR, options=indicator_options(store, lang),
-            value=st.indicator, clearable=False, searchable=True, maxHeight=PICKER_HEIGHT,
-            labels=dropdown_labels(lang)), ids.EXPLORER_INDICATOR),
-        _control(t("explorer.year", lang), dcc.Dropdown(
-            id=ids.EXPLORER_YEAR,
-            options=year_options(store, st.indicator, st.level, st.area, lang),
-            value=st.year, clearable=False), ids.EXPLORER_YEAR),
-        _control(t("explorer.level", lang), dcc.RadioItems(
-            id=ids.EXPLORER_LEVEL, value=st.level, inline=True,
-            options=[{"label": t(f"explorer.level_{lvl}", lang), "value": lvl} for lvl in LEVELS]),
-            ids.EXPLORER_LEVEL),
-        _control(t("explorer.area_of_interest", lang), dcc.Dropdown(
-            id=ids.EXPLORER_AREA, value=st.area, clearable=False,
-            options=[{"label": store.area_name(c, lang), "value": c}
-                     for c in area_choices(store)]), ids.EXPLORER_AREA),
-        _control(t("explorer.scale", lang), dcc.RadioItems(
-            id=ids.EXPLORER_SCALE, value="classes" if st.classed else "continuous",
-            inline=True, options=[{"label": t("explorer.scale_classes", lang),
-                                   "value": "classes"},
-                                  {"label": t("explorer.scale_continuous", lang),
-                                   "value": "continuous"}]), ids.EXPLORER_SCALE),
-        html.Div([dcc.Checklist(id=ids.EXPLORER_ADD, value=[], options=[
-            {"label": t("explorer.add_mode", lang), "value": "add"}]),
-            html.Button(t("explorer.clear", lang), id=ids.EXPLORER_CLEAR, n_clicks=0,
-                        className="button-secondary")], className="control"),
+        indicator_select(ids.EXPLORER_INDICATOR, t("explorer.indicator", lang), store, lang,
+                         st.indicator),
+        select(ids.EXPLORER_YEAR, t("explorer.year", lang),
+               year_options(store, st.indicator, st.level, st.area, lang), st.year,
+               searchable=False),
+        radio_group(ids.EXPLORER_LEVEL, t("explorer.level", lang),
+                    [{"label": t(f"explorer.level_{lvl}", lang), "value": lvl}
+                     for lvl in LEVELS], st.level),
+        select(ids.EXPLORER_AREA, t("explorer.area_of_interest", lang),
+               [{"label": store.area_name(c, lang), "value": c} for c in area_choices(store)],
+               st.area),
+        radio_group(ids.EXPLORER_SCALE, t("explorer.scale", lang),
+                    [{"label": t("explorer.scale_classes", lang), "value": "classes"},
+                     {"label": t("explorer.scale_continuous", lang), "value": "continuous"}],
+                    "classes" if st.classed else "continuous"),
+        multi_select(ids.EXPLORER_PICK, t("explorer.pick", lang), views.pick_options(store, st),
+                     st.selected, max_values=MAX_SELECTED,
+                     description=t("explorer.pick_help", lang)),
+        html.Div([checkbox(ids.EXPLORER_ADD, t("explorer.add_mode", lang)),
+                  html.Button(t("explorer.clear", lang), id=ids.EXPLORER_CLEAR, n_clicks=0,
+                              className="button-secondary")], className="control"),
     ], className="controls", role="group", **{"aria-label": t("explorer.controls", lang)})
     notices = html.Div([html.P(n, className="notice") for n in parsed.notices],
                        id=ids.EXPLORER_NOTICES, role="status")
     rows = views.table_data(store, st)
+    names = views.chart_names(store, st)
+    trend, scatter = views.trend(store, st), views.scatter(store, st)
     return html.Main([
         dcc.Store(id=ids.EXPLORER_LANG, data=lang),
         dcc.Store(id=ids.EXPLORER_SELECTION, data=list(st.selected)),
@@ -133,9 +137,10 @@ def layout(**query) -> html.Main:
         html.P(id=ids.EXPLORER_SEARCH_STATUS, role="status", className="search-status"),
         html.Div([
             html.Section([
-                dcc.Graph(id=ids.EXPLORER_MAP, clear_on_unhover=True,
-                          figure=views.map_full(store, st, Layer(), basemap),
-                          config=GRAPH_CONFIG, className="map"),
+                named_chart(dcc.Graph(id=ids.EXPLORER_MAP, clear_on_unhover=True,
+                                      figure=views.map_full(store, st, Layer(), basemap),
+                                      config=GRAPH_CONFIG, className="map"),
+                            names["map"], ids.EXPLORER_MAP_CHART, describedby=ids.EXPLORER_TABLE),
                 html.P(t("explorer.map_note", lang), id=ids.EXPLORER_LEGEND_NOTE,
                        className="muted"),
                 basemap_note(lang, basemap.online, geography.water_source(store)),
@@ -145,29 +150,32 @@ def layout(**query) -> html.Main:
                 html.Div(details_panel(views.details_data(store, st), lang),
                          id=ids.EXPLORER_DETAILS, **{"aria-live": "polite"}),
                 html.H2(t("explorer.ranking", lang)),
-                dcc.Graph(id=ids.EXPLORER_BAR, clear_on_unhover=True, figure=views.bar(store, st),
-                          config=GRAPH_CONFIG),
+                named_chart(dcc.Graph(id=ids.EXPLORER_BAR, clear_on_unhover=True,
+                                      figure=views.bar(store, st), config=GRAPH_CONFIG),
+                            names["bar"], ids.EXPLORER_BAR_CHART, describedby=ids.EXPLORER_TABLE),
                 map_block(store, st),
             ], className="side-panel"),
         ], className="explorer-grid"),
         html.Div([
             html.Section([html.H2(t("explorer.trend", lang)),
-                          dcc.Graph(id=ids.EXPLORER_TREND, figure=views.trend(store, st),
-                                    config=GRAPH_CONFIG)]),
+                          named_chart(dcc.Graph(id=ids.EXPLORER_TREND, figure=trend,
+                                                config=GRAPH_CONFIG),
+                                      names["trend"], ids.EXPLORER_TREND_CHART,
+                                      text_equivalent(trend, lang), ids.EXPLORER_TREND_TEXT)]),
             html.Section([html.H2(t("explorer.scatter", lang)),
-                          _control(t("explorer.indicator2", lang), dcc.Dropdown(
-                              id=ids.EXPLORER_INDICATOR2, value=st.indicator2,
-                              options=indicator_options(store, lang), clearable=False,
-                              maxHeight=PICKER_HEIGHT, labels=dropdown_labels(lang)),
-                              ids.EXPLORER_INDICATOR2),
-                          dcc.Graph(id=ids.EXPLORER_SCATTER, clear_on_unhover=True,
-                                    figure=views.scatter(store, st), config=GRAPH_CONFIG)]),
+                          indicator_select(ids.EXPLORER_INDICATOR2,
+                                           t("explorer.indicator2", lang), store, lang,
+                                           st.indicator2),
+                          named_chart(dcc.Graph(id=ids.EXPLORER_SCATTER, clear_on_unhover=True,
+                                                figure=scatter, config=GRAPH_CONFIG),
+                                      names["scatter"], ids.EXPLORER_SCATTER_CHART,
+                                      text_equivalent(scatter, lang), ids.EXPLORER_SCATTER_TEXT)]),
         ], className="chart-grid"),
         html.Section([
             html.H2(t("explorer.table", lang)),
-            dcc.RadioItems(id=ids.EXPLORER_TABLE_SORT, value="value", inline=True,
-                           options=[{"label": t("explorer.sort_value", lang), "value": "value"},
-                                    {"label": t("explorer.sort_name", lang), "value": "name"}]),
+            radio_group(ids.EXPLORER_TABLE_SORT, t("explorer.sort", lang),
+                        [{"label": t("explorer.sort_value", lang), "value": "value"},
+                         {"label": t("explorer.sort_name", lang), "value": "name"}], "value"),
             html.Div(values_table(rows, ind.label.get(lang), ind.unit.get(lang), st.year, lang),
                      id=ids.EXPLORER_TABLE),
         ], className="table-panel"),

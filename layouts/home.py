@@ -103,7 +103,7 @@ def _table(headers: list[str], rows: list[list], cls: Mapping[int, str] | None =
         html.Tr([html.Th(row[0], scope="row")]
                 + [html.Td(c, className=cls.get(i)) for i, c in enumerate(row[1:], 1)])
         for row in rows])
-    return html.Div(html.Table([head, body]), className="table-wrap")
+    return html.Div(html.Table([head, body]), className="table-wrap", tabIndex="0")
 
 
 def _text(value: object, lang: str) -> str:

@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard import ids, pages
 from dashboard.compare.model import area_options
+from dashboard.controls import select
 from dashboard.exports.downloads import profile_briefing
 from dashboard.exports.toolkit import compare_href, profile_href, profile_toolkit
 from dashboard.i18n import label_or_key, parse_lang, t
@@ -37,9 +38,7 @@ def _nav(lang: str, code: str | None) -> html.Nav:
 
 def _picker(store, lang: str, code: str | None) -> html.Div:
     return html.Div([
-        html.Label(t("profile.choose", lang), htmlFor=ids.PROFILE_PICKER),
-        dcc.Dropdown(id=ids.PROFILE_PICKER, options=area_options(store, lang), value=code,
-                     clearable=False, searchable=True),
+        select(ids.PROFILE_PICKER, t("profile.choose", lang), area_options(store, lang), code),
         html.A(t("profile.open", lang), id=ids.PROFILE_OPEN,
                href=profile_href(code, lang) if code else None, className="button-link"),
         html.Button(t("profile.print", lang), id=ids.PROFILE_PRINT, n_clicks=0,
@@ -92,7 +91,7 @@ def _figure_table(rows: list[dict], benches: list[dict], lang: str) -> html.Div:
                                       alt=trend_alt(r, lang), className="sparkline")))
         body.append(html.Tr(cells, **{"data-key": r["key"]}))
     return html.Div(html.Table([html.Thead(html.Tr(head)), html.Tbody(body)],
-                               className="profile-table"), className="table-wrap")
+                               className="profile-table"), className="table-wrap", tabIndex="0")
 
 
 def _projects(items: list[dict] | None, lang: str) -> list:

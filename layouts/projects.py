@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard import figures, ids, pages
 from dashboard.auth.web import current_editor, signin_url
+from dashboard.controls import checkbox_group, select
 from dashboard.i18n import t
 from dashboard.projects.around import around_outputs, indicator_options
 from dashboard.projects.layer import ALL_PILLARS, find
@@ -33,10 +34,6 @@ from layouts.common import lang_switch, open_store, other_lang, site_nav
 PATH = pages.PROJECTS
 
 
-def _control(label: str, component, cid: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=cid), component], className="control")
-
-
 def around_section(store, project, lang: str) -> list:
     """The "around this project" block for the page's first render."""
     options = indicator_options(store, project, lang) if project else []
@@ -44,10 +41,12 @@ def around_section(store, project, lang: str) -> list:
     figure, source = around_outputs(store, project, value, lang)
     return [
         html.H2(t("projects.around", lang)),
-        _control(t("projects.around_indicator", lang), dcc.Dropdown(
-            id=ids.PROJECTS_AROUND_INDICATOR, options=options, value=value, clearable=False),
-            ids.PROJECTS_AROUND_INDICATOR),
-        dcc.Graph(id=ids.PROJECTS_AROUND_GRAPH, figure=figure, config=figures.GRAPH_CONFIG),
+        select(ids.PROJECTS_AROUND_INDICATOR, t("projects.around_indicator", lang), options,
+               value),
+        figures.named_chart(
+            dcc.Graph(id=ids.PROJECTS_AROUND_GRAPH, figure=figure, config=figures.GRAPH_CONFIG),
+            t("access.chart_name", lang, label=t("projects.around", lang)),
+            text=figures.text_equivalent(figure, lang), text_id=ids.PROJECTS_AROUND_TEXT),
         html.P(t("projects.caveat", lang), className="caveat"),
         html.P(source, id=ids.PROJECTS_AROUND_SOURCE, className="source"),
     ]
@@ -84,9 +83,11 @@ def _upload(lang: str) -> list:
     return [
         # The browser refuses files over twice the limit outright; between the two, the
         # server answers with a message naming the limit (dcc.Upload reports no refusal).
-        dcc.Upload(html.Div(t("projects.upload_drop", lang)), id=ids.PROJECTS_UPLOAD,
-                   accept=".csv,.xlsx", max_size=2 * MAX_BYTES, multiple=False,
-                   className="upload-zone"),
+        # The label around the drop zone names its file input (axe: "label", critical).
+        html.Label([html.Span(t("projects.upload_label", lang), className="upload-label"),
+                    dcc.Upload(html.Div(t("projects.upload_drop", lang)), id=ids.PROJECTS_UPLOAD,
+                               accept=".csv,.xlsx", max_size=2 * MAX_BYTES, multiple=False,
+                               className="upload-zone")], className="upload-field"),
         html.Div(id=ids.PROJECTS_UPLOAD_RESULT, role="status"),
     ]
 
@@ -101,25 +102,21 @@ def layout(**query) -> html.Main:
     everything = all_projects()
     project = find(everything, q.project)
     years = year_options(everything)
+    any_ = t("projects.any", lang)
     switch = lang_switch(lang, "?" + urlencode(
         {k: v for k, v in (("project", q.project), ("area", q.area),
                            ("lang", other_lang(lang))) if v}))
     filters = html.Div([
-        _control(t("projects.pillar_filter", lang), dcc.Checklist(
-            id=ids.PROJECTS_PILLARS, options=pillar_options(lang), value=list(ALL_PILLARS),
-            inline=True, className="pillar-toggles"), ids.PROJECTS_PILLARS),
-        _control(t("projects.year_from", lang), dcc.Dropdown(
-            id=ids.PROJECTS_YEAR_FROM, options=years, placeholder=t("projects.any", lang)),
-            ids.PROJECTS_YEAR_FROM),
-        _control(t("projects.year_to", lang), dcc.Dropdown(
-            id=ids.PROJECTS_YEAR_TO, options=years, placeholder=t("projects.any", lang)),
-            ids.PROJECTS_YEAR_TO),
-        _control(t("projects.area", lang), dcc.Dropdown(
-            id=ids.PROJECTS_AREA, options=area_options(store, lang), value=q.area,
-            placeholder=t("projects.any", lang), searchable=True), ids.PROJECTS_AREA),
-        _control(t("projects.organisation", lang), dcc.Dropdown(
-            id=ids.PROJECTS_ORGANISATION, options=organisations(everything),
-            placeholder=t("projects.any", lang), searchable=True), ids.PROJECTS_ORGANISATION),
+        checkbox_group(ids.PROJECTS_PILLARS, t("projects.pillar_filter", lang),
+                       pillar_options(lang), ALL_PILLARS),
+        select(ids.PROJECTS_YEAR_FROM, t("projects.year_from", lang), years, clearable=True,
+               placeholder=any_),
+        select(ids.PROJECTS_YEAR_TO, t("projects.year_to", lang), years, clearable=True,
+               placeholder=any_),
+        select(ids.PROJECTS_AREA, t("projects.area", lang), area_options(store, lang), q.area,
+               clearable=True, placeholder=any_),
+        select(ids.PROJECTS_ORGANISATION, t("projects.organisation", lang),
+               organisations(everything), clearable=True, placeholder=any_),
     ], className="controls", role="group", **{"aria-label": t("projects.filters", lang)})
     listed = paged(page_projects(store, area=q.area), 0)
     page_no, status, no_prev, no_next = pager(listed, lang)
@@ -137,7 +134,8 @@ def layout(**query) -> html.Main:
             html.Section([html.H2(t("projects.list", lang)),
                           html.Div(page_table(store, listed.rows, lang, q.project,
                                               listed.total),
-                                   id=ids.PROJECTS_LIST, className="table-wrap"),
+                                   id=ids.PROJECTS_LIST, className="table-wrap",
+                                   tabIndex="0"),
                           dcc.Store(id=ids.PROJECTS_PAGE_NO, data=page_no),
                           html.Nav([
                               html.Button(t("projects.page_prev", lang, size=PAGE_SIZE),

@@ -12,8 +12,10 @@ from datetime import date
 
 from dash import dcc, html
 
-from dashboard import ids, pages
+from dashboard import figures, ids, pages
 from dashboard.auth.web import current_editor, signin_url
+from dashboard.controls import select
+from dashboard.figures import named_chart, text_equivalent
 from dashboard.formatting import format_date, short_label
 from dashboard.i18n import parse_lang, t
 from dashboard.settings import get_settings
@@ -154,20 +156,21 @@ def _form(store, targets, lang: str) -> html.Section:
         return html.Div([html.Label(t(f"targets.form.{name}", lang), htmlFor=F[name]),
                          component], className="control")
 
+    def choice(name, options):
+        return select(F[name], t(f"targets.form.{name}", lang), options, clearable=True)
+
     return html.Section([
         html.H2(t("targets.form", lang)),
         html.P(t("targets.form_intro", lang), className="muted"),
-        html.Div([html.Label(t("targets.form.edit", lang), htmlFor=ids.TARGETS_FORM_EDIT),
-                  dcc.Dropdown(id=ids.TARGETS_FORM_EDIT, options=target_options(
-                      targets, store, lang), clearable=True)], className="control"),
+        select(ids.TARGETS_FORM_EDIT, t("targets.form.edit", lang),
+               target_options(targets, store, lang), clearable=True),
         html.Div([
             field("key", dcc.Input(id=F["key"], type="text", maxLength=48, debounce=False,
                                    value=values["key"])),
-            field("pillar", dcc.Dropdown(id=F["pillar"], options=pillar_options(lang))),
-            field("indicator", dcc.Dropdown(id=F["indicator"],
-                                            options=indicator_options(store, lang))),
-            field("area", dcc.Dropdown(id=F["area"], options=area_options(store, lang))),
-            field("rule", dcc.Dropdown(id=F["rule"], options=rule_options(lang))),
+            choice("pillar", pillar_options(lang)),
+            choice("indicator", indicator_options(store, lang)),
+            choice("area", area_options(store, lang)),
+            choice("rule", rule_options(lang)),
             field("fixed_value", dcc.Input(id=F["fixed_value"], type="number")),
             field("baseline_year", dcc.Input(id=F["baseline_year"], type="number", step=1)),
             field("target_year", dcc.Input(id=F["target_year"], type="number", step=1)),
@@ -197,6 +200,7 @@ def layout(**query) -> html.Main:
             notices.append(t(f"targets.{param}", lang, name=key))
     results = [evaluate(store, target) for target in targets]
     first = results[0] if results else None
+    detail = detail_figure(**detail_parts(store, first, lang)) if first else {}
     return html.Main([
         dcc.Store(id=ids.TARGETS_LANG, data=lang),
         dcc.Location(id=ids.TARGETS_LOCATION, refresh=True),
@@ -212,14 +216,12 @@ def layout(**query) -> html.Main:
         _pillars(store, results, lang),
         html.Section([
             html.H2(t("targets.detail", lang)),
-            html.Div([html.Label(t("targets.detail_select", lang),
-                                 htmlFor=ids.TARGETS_DETAIL_SELECT),
-                      dcc.Dropdown(id=ids.TARGETS_DETAIL_SELECT, clearable=False,
-                                   options=target_options(targets, store, lang),
-                                   value=first.target.key if first else None)],
-                     className="control"),
-            dcc.Graph(id=ids.TARGETS_DETAIL_GRAPH, figure=detail_figure(
-                **detail_parts(store, first, lang)) if first else {}),
+            select(ids.TARGETS_DETAIL_SELECT, t("targets.detail_select", lang),
+                   target_options(targets, store, lang), first.target.key if first else None),
+            named_chart(dcc.Graph(id=ids.TARGETS_DETAIL_GRAPH, figure=detail,
+                                  config=figures.GRAPH_CONFIG),
+                        t("access.chart_name", lang, label=t("targets.detail", lang)),
+                        text=text_equivalent(detail, lang), text_id=ids.TARGETS_DETAIL_TEXT),
             html.P(first.explanation(store, lang) if first else "", id=ids.TARGETS_DETAIL_WHY,
                    className="why"),
             html.P(t("targets.chart.note", lang), className="muted"),
@@ -229,11 +231,12 @@ def layout(**query) -> html.Main:
         html.Section([
             html.H2(t("targets.matrix", lang)),
             html.P(t("targets.matrix_intro", lang), className="muted"),
-            html.Div(_matrix(matrix(store, targets, lang), lang), className="table-scroll"),
+            html.Div(_matrix(matrix(store, targets, lang), lang), className="table-scroll",
+                     tabIndex="0"),
         ], id=ids.TARGETS_MATRIX),
         html.Section([
             html.H2(t("targets.table", lang)),
-            html.Div(_status_table(store, results, lang), className="table-scroll"),
+            html.Div(_status_table(store, results, lang), className="table-scroll", tabIndex="0"),
             html.Div([html.Button(t("targets.export_csv", lang), id=ids.TARGETS_EXPORT_CSV,
                                   n_clicks=0, className="button-secondary"),
                       html.Button(t("targets.export_xlsx", lang), id=ids.TARGETS_EXPORT_XLSX,

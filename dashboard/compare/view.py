@@ -33,14 +33,18 @@ def table(store: Store, state: CompareState) -> html.Div:
     # the explanation of * sits outside the scrolling table, so a phone shows all of it
     return html.Div([html.Div(html.Table([html.Caption(t("compare.table_caption", lang)),
                                           html.Thead(html.Tr(head)), html.Tbody(body)],
-                                         className="compare-table"), className="table-wrap"),
+                                         className="compare-table"),
+                              className="table-wrap", tabIndex="0"),
                      html.P("* " + t("partial.explained", lang), className="muted")])
 
 
 def trends(store: Store, state: CompareState) -> list:
     """One small trend chart per indicator."""
-    return [html.Div([html.H3(store.catalogue[key].label.get(state.lang)),
-                      dcc.Graph(figure=fig, config=figures.GRAPH_CONFIG)],
+    lang = state.lang
+    return [html.Div([html.H3(label := store.catalogue[key].label.get(lang)),
+                      figures.named_chart(dcc.Graph(figure=fig, config=figures.GRAPH_CONFIG),
+                                          t("access.trend_name", lang, label=label),
+                                          text=figures.text_equivalent(fig, lang))],
                      className="small-multiple", **{"data-key": key})
             for key, fig in compare_figures(store, state)]
 

@@ -173,6 +173,15 @@ def year_options(store: Store, indicator: str, level: str, area: str,
     return ordinary + sparse
 
 
+def picked_codes(picked: object, known) -> list[str]:
+    """The selection a list of area codes asks for: known codes, each once, at most
+    ``MAX_SELECTED`` (a forged request can send anything)."""
+    if not isinstance(picked, list):
+        return []
+    codes = [c for c in dict.fromkeys(str(p) for p in picked if isinstance(p, str)) if c in known]
+    return codes[:MAX_SELECTED]
+
+
 def apply_click(selected: list[str], code: str, add: bool) -> list[str]:
     """New selection after a click: replace it, or toggle ``code`` in it (at most 4)."""
     if not add:

@@ -10,6 +10,7 @@ changes.
 
 from __future__ import annotations
 
+from dashboard.controls import choice_data
 from dashboard.explorer import views
 from dashboard.explorer.panels import details_panel, values_table
 from dashboard.explorer.state import (
@@ -18,21 +19,24 @@ from dashboard.explorer.state import (
     default_year,
     ordinary_years,
     parse_state,
+    picked_codes,
     year_options,
 )
 from dashboard.exports.toolkit import explorer_toolkit_links
+from dashboard.figures import text_equivalent
 from dashboard.projects.layer import Layer
 from dashboard.projects.panels import map_outputs
 from dashboard.store import Store
 
 #: Control values the update reads, as named in :func:`explorer_update`.
 INPUTS = ("indicator", "year", "level", "area", "selection", "scale", "indicator2", "sort",
-          "click", "clear", "pillars", "project", "focus")
+          "click", "clear", "pick", "pillars", "project", "focus")
 STATES = ("lang",)
 #: What it can answer; a name left out of the answer is unchanged on the page.
 OUTPUTS = ("map", "bar", "trend", "scatter", "details", "source", "table", "year_options",
            "year", "selection", "query", "lang_href", "toolkit", "projects_list",
-           "projects_panel")
+           "projects_panel", "pick", "pick_options", "trend_text", "scatter_text", "map_name",
+           "bar_name", "trend_name", "scatter_name")
 _VIEW = {"indicator", "year", "level", "area", "selection"}
 
 
@@ -51,15 +55,18 @@ def control_state(store: Store, values: dict) -> ExplorerState:
 
 
 def _selection(store: Store, values: dict, changed: set[str]) -> list[str] | None:
-    """The new selection after a click or "clear", or None when it does not change."""
+    """The new selection after a click, "clear" or the keyboard's area list, or None when it
+    does not change."""
     if "clear" in changed:
         return []
+    current = values.get("selection") if isinstance(values.get("selection"), list) else []
+    if "pick" in changed:
+        codes = picked_codes(values.get("pick"), store.areas.index)
+        return codes if codes != [str(c) for c in current] else None
     if "click" in changed:
         click = values.get("click") if isinstance(values.get("click"), dict) else {}
         code = str(click.get("code") or "")
         if code in store.areas.index:
-            current = values.get("selection") if isinstance(values.get("selection"), list) \
-                else []
             return apply_click([str(c) for c in current], code, bool(click.get("add")))
     return None
 
@@ -83,10 +90,12 @@ def explorer_update(store: Store, values: dict, changed: set[str]) -> dict:
     """
     out: dict = {}
     values = dict(values)
-    moved = set(changed) - {"click", "clear"}
+    moved = set(changed) - {"click", "clear", "pick"}
     selection = _selection(store, values, changed)
     if selection is not None:
         values["selection"] = out["selection"] = selection
+        if selection != values.get("pick"):  # the area list shows the selection
+            out["pick"] = selection
         moved.add("selection")
     if moved & {"indicator", "level", "area"} and values.get("indicator") in store.catalogue \
             and store.years(values["indicator"]):
@@ -95,11 +104,12 @@ def explorer_update(store: Store, values: dict, changed: set[str]) -> dict:
         view = control_state(store, values)
         options = year_options(store, view.indicator, view.level, view.area, view.lang)
         ordinary = ordinary_years(store, view.indicator, view.level, view.area)
-        out["year_options"] = options
-        year = values.get("year")
-        if not (year in ordinary or (not ordinary and year in {o["value"] for o in options})):
-            values["year"] = out["year"] = default_year(store, view.indicator, view.level,
-                                                        view.area)
+        out["year_options"] = choice_data(options)
+        year = str(values.get("year"))  # Mantine's values are strings
+        if not (year in map(str, ordinary)
+                or (not ordinary and year in {str(o["value"]) for o in options})):
+            values["year"] = out["year"] = str(default_year(store, view.indicator, view.level,
+                                                            view.area))
             moved.add("year")
     if not moved:
         return out
@@ -120,6 +130,13 @@ def explorer_update(store: Store, values: dict, changed: set[str]) -> dict:
         out["toolkit"] = explorer_toolkit_links(store, store_state)
     if moved & {"year", "area", "selection", "pillars", "project"}:
         out["projects_list"], out["projects_panel"] = map_outputs(store, store_state, layer)
+    if moved & {"level", "area", "selection"}:
+        out["pick_options"] = choice_data(views.pick_options(store, store_state))
+    if moved & {"indicator", "year", "indicator2"}:
+        out.update({f"{k}_name": v for k, v in views.chart_names(store, store_state).items()})
+    for chart in ("trend", "scatter"):
+        if chart in out:
+            out[f"{chart}_text"] = text_equivalent(out[chart], store_state.lang)
     return out
 
 

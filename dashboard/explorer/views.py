@@ -162,3 +162,19 @@ def table_data(store: Store, state: ExplorerState, sort: str = "value") -> list[
 
 def source_text(store: Store, state: ExplorerState) -> str:
     return source_line(store, state.indicator, state.year, state.lang)
+
+
+def pick_options(store: Store, state: ExplorerState) -> list[dict]:
+    """The areas a keyboard user can select: those in view, and any already selected."""
+    codes = list(dict.fromkeys([*view_codes(store, state.area, state.level), *state.selected]))
+    return [{"label": store.area_name(c, state.lang), "value": c} for c in codes]
+
+
+def chart_names(store: Store, state: ExplorerState) -> dict[str, str]:
+    """The accessible names of the map, ranking, trend and scatter plot for ``state``."""
+    lang, cat = state.lang, store.catalogue
+    label, label2 = cat[state.indicator].label.get(lang), cat[state.indicator2].label.get(lang)
+    return {"map": t("access.map_name", lang, label=label, year=state.year),
+            "bar": t("access.bar_name", lang, label=label, year=state.year),
+            "trend": t("access.trend_name", lang, label=label),
+            "scatter": t("access.scatter_name", lang, label=label, label2=label2)}

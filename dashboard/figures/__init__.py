@@ -8,6 +8,7 @@ figure for the first render (:func:`apply_map_values`). Numbers are written per 
 (Dutch ``1.234,5``, English ``1,234.5``) in hover texts, labels and axis ticks alike.
 """
 
+from dashboard.figures.access import figure_lines, named_chart, text_equivalent
 from dashboard.figures.charts import areas_word, ranking_bar, scatter_figure
 from dashboard.figures.common import GRAPH_CONFIG, empty_figure, figure, reliable_mask
 from dashboard.figures.maps import (
@@ -24,6 +25,6 @@ from dashboard.figures.maps import (
 from dashboard.figures.trends import trend_figure
 
 __all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "apply_map_values", "areas_word", "bounds_view",
-           "empty_figure", "figure", "map_figure", "map_spec", "map_values", "path_parts",
-           "ranking_bar", "reliable_mask", "scatter_figure", "set_values", "trend_figure",
-           "write_updates"]
+           "empty_figure", "figure", "figure_lines", "map_figure", "map_spec", "map_values",
+           "named_chart", "path_parts", "ranking_bar", "reliable_mask", "scatter_figure",
+           "set_values", "text_equivalent", "trend_figure", "write_updates"]

@@ -13,8 +13,10 @@ from dashboard.catalogue import Indicator
 from dashboard.formatting import format_number, short_label, with_unit
 from dashboard.i18n import t
 
-#: Config for ``dcc.Graph``: no Plotly logo in the mode bar.
-GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+#: Config for ``dcc.Graph``: no mode bar. Its buttons were 30 Tab stops that say nothing to a
+#: screen reader, and a chart is an image with a name and a text equivalent
+#: (figures/access.py); downloads of the figures are on every page.
+GRAPH_CONFIG = {"displayModeBar": False, "displaylogo": False}
 HOVER = "%{hovertext}<extra></extra>"
 #: Value axes: 12.500 / 12,500 in full, never Plotly's SI "12.5k".
 NUMBER_AXIS = {"separatethousands": True, "exponentformat": "none"}

@@ -139,12 +139,12 @@ def map_spec(geojson: dict, codes: list[str], names: dict[str, str], lang: str,
     areas = {"type": "choroplethmap", **shared}
     traces = [
         {**areas, **empty, "colorscale": C.continuous_colorscale("neutral"),
-         "marker": {"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
+         "marker": {"line": {"width": 0.6, "color": C.AREA_BORDER}, "opacity": opacity},
          "colorbar": copy.deepcopy(COLORBAR),  # written into per view (set_values)
          "selected": opaque, "unselected": opaque},
         {**areas, **no_data, "zmin": 0, "zmax": 1, "showscale": False,
          "colorscale": _GAP_SCALE,
-         "marker": {"line": {"width": 0.6, "color": "white"}, "opacity": opacity},
+         "marker": {"line": {"width": 0.6, "color": C.AREA_BORDER}, "opacity": opacity},
          "selected": opaque, "unselected": opaque},
         {"type": "choroplethmap", "geojson": geojson, "featureidkey": "id",
          "name": "selection", "locations": [], "z": [], "showscale": False,
@@ -287,7 +287,8 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
         "data[1].hovertext": [text for _, text, _ in gaps],
         "data[1].marker.line.width": [2.2 if kind == "figure.flagged" else 0.6
                                       for _, _, kind in gaps],
-        "data[1].marker.line.color": [C.FLAGGED_LINE if kind == "figure.flagged" else "white"
+        "data[1].marker.line.color": [C.FLAGGED_LINE if kind == "figure.flagged"
+                                      else C.AREA_BORDER
                                       for _, _, kind in gaps],
         "data[2].locations": selected, "data[2].z": [1] * len(selected),
         "layout.separators": base_layout(lang)["separators"],

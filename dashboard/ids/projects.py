@@ -26,6 +26,7 @@ PROJECTS_PANEL = "projects-panel"
 PROJECTS_AROUND = "projects-around"
 PROJECTS_AROUND_INDICATOR = "projects-around-indicator"
 PROJECTS_AROUND_GRAPH = "projects-around-graph"
+PROJECTS_AROUND_TEXT = "projects-around-text"
 PROJECTS_AROUND_SOURCE = "projects-around-source"
 PROJECTS_ITEM = "projects-item"  # pattern type of a project button in the table
 PROJECTS_UPLOAD = "projects-upload"

@@ -13,6 +13,7 @@ TARGETS_PILLARS = "targets-pillars"
 TARGETS_DETAIL = "targets-detail"
 TARGETS_DETAIL_SELECT = "targets-detail-select"
 TARGETS_DETAIL_GRAPH = "targets-detail-graph"
+TARGETS_DETAIL_TEXT = "targets-detail-text"
 TARGETS_DETAIL_WHY = "targets-detail-why"
 
 # --- focus-wijk matrix and status table --------------------------------------------------

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import ids, pages
+from dashboard.controls import checkbox_group
 from dashboard.i18n import t
 from dashboard.projects.layer import ALL_PILLARS, period_text, pillar_text
 from dashboard.projects.model import PILLAR_COLOURS, Project
@@ -129,11 +130,8 @@ def map_block(store, state, db=None) -> html.Section:
         html.H2(t("projects.layer", lang)),
         dcc.Store(id=ids.PROJECTS_MAP_SELECTED),
         dcc.Store(id=ids.PROJECTS_MAP_HOVER),
-        html.Fieldset([
-            html.Legend(t("projects.pillars", lang)),
-            dcc.Checklist(id=ids.PROJECTS_MAP_PILLARS, options=pillar_options(lang),
-                          value=list(ALL_PILLARS), inline=True, className="pillar-toggles"),
-        ], className="pillar-fieldset"),
+        checkbox_group(ids.PROJECTS_MAP_PILLARS, t("projects.pillars", lang),
+                       pillar_options(lang), ALL_PILLARS),
         html.Div(project_panel(store, None, lang), id=ids.PROJECTS_MAP_PANEL,
                  **{"aria-live": "polite"}),
         html.Button(t("projects.clear", lang), id=ids.PROJECTS_MAP_CLEAR, n_clicks=0,

@@ -17,7 +17,7 @@ OURS = ("app", "dashboard", "layouts", "callbacks", "geo")
 FEATURES = ("explorer", "targets", "projects", "profile", "compare", "exports", "auth")
 #: Shared modules and packages of dashboard/: below the store and every feature.
 SHARED = ("areas", "catalogue", "colours", "db", "formatting", "guard", "i18n", "ids", "pages",
-          "settings", "sourceconfig", "texts", "yamlfile", "figures")
+          "settings", "sourceconfig", "texts", "yamlfile", "figures", "controls")
 
 
 def _module_name(path: Path) -> str:
