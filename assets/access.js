@@ -1,9 +1,20 @@
-// Two things the page's components cannot say themselves:
+// Three things the page's components cannot do themselves:
 // - <html lang> follows the page's <main lang> when the page changes in the browser (the
 //   server sets it on the first load; the menu and language links change pages without one);
 // - a chart is an image with a name (role="img"), so MapLibre's map canvas inside it is no
-//   Tab stop of its own (it would be announced as an unnamed English "Map").
+//   Tab stop of its own (it would be announced as an unnamed English "Map");
+// - the skip link moves the focus to the content (a bare "#…" link only scrolls there, and
+//   would change the URL that Dash's page router watches).
 (function () {
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest && event.target.closest("a.skip-link");
+    const target = link && document.getElementById(link.hash.slice(1));
+    if (target) {
+      event.preventDefault();
+      target.focus();
+      target.scrollIntoView();
+    }
+  });
   let queued = false;
   function settle() {
     queued = false;

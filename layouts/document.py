@@ -40,7 +40,7 @@ def request_lang() -> str:
     return parse_lang(query.get("lang"))[0]
 
 
-def page_title(name: str, lang: str, code: str | None = None) -> str:
+def page_title(name: str, lang: str, code: str | None = None, store=None) -> str:
     """The document title of page ``name`` in ``lang`` (a profile's names its area).
 
     Parameters
@@ -51,6 +51,8 @@ def page_title(name: str, lang: str, code: str | None = None) -> str:
         ``"nl"`` or ``"en"``.
     code : str, optional
         The profile's area code or name, as in the URL.
+    store : Store, optional
+        Where the profile's area is looked up (default: the store being served).
 
     Returns
     -------
@@ -60,7 +62,7 @@ def page_title(name: str, lang: str, code: str | None = None) -> str:
     page = t(TITLE_KEYS[name], lang)
     if name == "profile" and code:
         try:
-            page = f"{get_store().area(str(code)[:60])['name']} · {page}"
+            page = f"{(store or get_store()).area(str(code)[:60])['name']} · {page}"
         except (KeyError, StoreNotFound, OSError, ValueError):
             pass
     return t("access.title", lang, page=page)

@@ -98,8 +98,7 @@ def layout(**query) -> html.Main:
         indicator_select(ids.EXPLORER_INDICATOR, t("explorer.indicator", lang), store, lang,
                          st.indicator),
         select(ids.EXPLORER_YEAR, t("explorer.year", lang),
-               year_options(store, st.indicator, st.level, st.area, lang), st.year,
-               searchable=False),
+               year_options(store, st.indicator, st.level, st.area, lang), st.year),
         radio_group(ids.EXPLORER_LEVEL, t("explorer.level", lang),
                     [{"label": t(f"explorer.level_{lvl}", lang), "value": lvl}
                      for lvl in LEVELS], st.level),

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import dash_mantine_components as dmc
 
-#: The open list of a select stays in the page's flow of focus and reads its options.
+#: The open list of options: a shadow sets it apart from the page.
 _COMBOBOX = {"shadow": "md"}
 
 
@@ -44,7 +44,8 @@ def choice_data(options: Iterable) -> list[dict]:
 def select(cid: str, label: str, options: Iterable, value: object = None, *,
            clearable: bool = False, searchable: bool = True, placeholder: str | None = None,
            **extra) -> dmc.Select:
-    """A labelled single choice, filtered by typing (``searchable``).
+    """A labelled single choice, filtered by typing (``searchable``; Enter takes the first
+    match).
 
     Parameters
     ----------
@@ -67,7 +68,8 @@ def select(cid: str, label: str, options: Iterable, value: object = None, *,
     """
     return dmc.Select(id=cid, label=label, data=choice_data(options), value=_value(value),
                       clearable=clearable, allowDeselect=clearable, searchable=searchable,
-                      placeholder=placeholder, comboboxProps=_COMBOBOX, className="control",
+                      selectFirstOptionOnChange=searchable, placeholder=placeholder,
+                      comboboxProps=_COMBOBOX, className="control",
                       **extra)
 
 
@@ -78,7 +80,8 @@ def multi_select(cid: str, label: str, options: Iterable, value: Iterable = (), 
     limit = {"maxValues": max_values} if max_values else {}
     return dmc.MultiSelect(id=cid, label=label, data=choice_data(options),
                            value=[str(v) for v in value], searchable=True, clearable=True,
-                           placeholder=placeholder, comboboxProps=_COMBOBOX,
+                           selectFirstOptionOnChange=True, placeholder=placeholder,
+                           comboboxProps=_COMBOBOX,
                            className="control", **limit, **extra)
 
 

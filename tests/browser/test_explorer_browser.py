@@ -22,6 +22,7 @@ from dashboard.explorer.state import (
 from dashboard.formatting import format_number
 from dashboard.i18n import t
 from layouts.explorer import indicator_options
+from tests.browser.controls import choose
 from tests.browser.explorer_page import (
     IDLE,
     MAP_READY,
@@ -62,18 +63,8 @@ def query_of(page) -> dict[str, str]:
 
 
 def pick_indicator(page, search: str, label: str) -> None:
-    """Open the Dash 4 dropdown, type in its search box, take the only match with Enter."""
-    from playwright.sync_api import expect
-
-    page.locator("#explorer-indicator").click()
-    box = page.locator(".dash-dropdown-content .dash-dropdown-search")
-    # fill, not key by key: the opening popover moves the focus to the checked option a
-    # moment later, and keys typed before that would be lost.
-    box.fill(search)
-    expect(box).to_have_value(search)
-    expect(page.locator(".dash-dropdown-content [role=option]")).to_have_text([label])
-    box.press("Enter")
-    expect(page.locator("#explorer-indicator")).to_have_text(label)
+    """Type in the indicator select, take the only match with Enter."""
+    choose(page, "explorer-indicator", search, label)
 
 
 def map_meta_indicator(page, key: str) -> None:
@@ -207,10 +198,10 @@ def test_copied_url_restores_the_view(start_server, built_store, store, page, co
                   "&area=GM0599&sel=WK059915&lang=en")
     expect(page.locator("main")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text(t("explorer.title", "en"))
-    expect(page.locator("#explorer-indicator")).to_have_text(
+    expect(page.locator("#explorer-indicator")).to_have_value(
         label_of(store, "pct_huur_corporatie", "en"))
-    expect(page.locator("#explorer-year")).to_have_text("2016")
-    expect(page.locator("#explorer-level input[value=wijk]")).to_be_checked()
+    expect(page.locator("#explorer-year")).to_have_value("2016")
+    expect(page.locator("input[type=radio][value=wijk]")).to_be_checked()
     expect(page.locator("#explorer-details").get_by_role("heading", level=3)).to_have_text(
         ["Charlois"])
     expect(page.locator("#explorer-notices[role=status]")).to_have_text("")
@@ -237,9 +228,9 @@ def test_bad_url_parameters_show_a_notice_and_the_default_view(start_server, bui
         expect(notice).to_contain_text(t("explorer.bad_param", "nl", param=param, value=value,
                                          used=used))
     expect(notice.locator("p")).to_have_count(3)
-    expect(page.locator("#explorer-indicator")).to_have_text(
+    expect(page.locator("#explorer-indicator")).to_have_value(
         label_of(store, DEFAULT_INDICATOR, "nl"))
-    expect(page.locator("#explorer-level input[value=buurt]")).to_be_checked()
+    expect(page.locator("input[type=radio][value=buurt]")).to_be_checked()
     assert sorted(graph_data(page, "map")[0]["ids"]) == view_codes(store, default_area(store),
                                                                    "buurt")
     assert console_errors == []
@@ -282,7 +273,7 @@ def test_back_and_forward_follow_indicator_changes(start_server, built_store, st
     server = start_server(built_store)
     open_explorer(page, server.url + "/?indicator=woz_waarde")
     dropdown = page.locator("#explorer-indicator")
-    expect(dropdown).to_have_text(label_of(store, "woz_waarde", "nl"))
+    expect(dropdown).to_have_value(label_of(store, "woz_waarde", "nl"))
     pick_indicator(page, "Sociale huur", label_of(store, "pct_huur_corporatie", "nl"))
     expect(page).to_have_url(re.compile(r"[?&]indicator=pct_huur_corporatie(&|$)"))
     map_meta_indicator(page, "pct_huur_corporatie")
@@ -290,11 +281,11 @@ def test_back_and_forward_follow_indicator_changes(start_server, built_store, st
     # Back to the very link the page was opened with: the case dcc.Location cannot see.
     page.go_back()
     expect(page).to_have_url(re.compile(r"[?&]indicator=woz_waarde(&|$)"))
-    expect(dropdown).to_have_text(label_of(store, "woz_waarde", "nl"))
+    expect(dropdown).to_have_value(label_of(store, "woz_waarde", "nl"))
     map_meta_indicator(page, "woz_waarde")
 
     page.go_forward()
     expect(page).to_have_url(re.compile(r"[?&]indicator=pct_huur_corporatie(&|$)"))
-    expect(dropdown).to_have_text(label_of(store, "pct_huur_corporatie", "nl"))
+    expect(dropdown).to_have_value(label_of(store, "pct_huur_corporatie", "nl"))
     map_meta_indicator(page, "pct_huur_corporatie")
     assert console_errors == []

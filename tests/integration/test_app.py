@@ -88,8 +88,42 @@ def test_index_is_served_as_dutch_html(client):
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert '<html lang="nl">' in html
-    assert "<title>Wijkdashboard</title>" in html
+    assert "<title>Wijken verkennen · Wijkdashboard Rotterdam-Zuid</title>" in html
     assert "style.css" in html  # assets are picked up
+
+
+@pytest.mark.parametrize(("path", "lang", "title"), [
+    ("/?lang=en", "en", "Explore neighbourhoods · Rotterdam-Zuid neighbourhood dashboard"),
+    ("/projecten", "nl", "Projecten · Wijkdashboard Rotterdam-Zuid"),
+    ("/vergelijk?lang=en", "en", "Compare areas · Rotterdam-Zuid neighbourhood dashboard"),
+    ("/gebied/WK059915?lang=en", "en",
+     "Charlois · Area profile · Rotterdam-Zuid neighbourhood dashboard"),
+    ("/gebied/BU05991572", "nl", "Carnisse · Gebiedsprofiel · Wijkdashboard Rotterdam-Zuid"),
+    ("/gebied/XX?lang=en", "en", "Area profile · Rotterdam-Zuid neighbourhood dashboard"),
+    ("/data?lang=xx", "nl", "Wat zit er in de databank · Wijkdashboard Rotterdam-Zuid"),
+])
+def test_index_carries_the_page_language_and_its_own_title(client, path, lang, title):
+    html = client.get(path).get_data(as_text=True)
+    assert f'<html lang="{lang}">' in html
+    assert f"<title>{title}</title>" in html
+
+
+def test_the_router_names_the_page_in_its_language(client):
+    assert client.get("/gebied/WK059915").status_code == 200
+    deps = client.get("/_dash-dependencies").get_json()
+    router = next(d for d in deps if ROUTER_OUTPUT in d["output"])
+    location = router["inputs"][0]["id"]
+    payload = {
+        "output": router["output"],
+        "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]}
+                    for o in router["output"].strip(".").split("...")],
+        "inputs": [{"id": location, "property": "pathname", "value": "/gebied/WK059915"},
+                   {"id": location, "property": "search", "value": "?lang=en"}],
+        "changedPropIds": [f"{location}.pathname"], "state": [],
+    }
+    answer = client.post("/_dash-update-component", json=payload).get_json()["response"]
+    assert answer["_pages_store"]["data"]["title"] == (
+        "Charlois · Area profile · Rotterdam-Zuid neighbourhood dashboard")
 
 
 def test_dash_layout_is_json_with_the_page_container(client):

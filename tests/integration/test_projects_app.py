@@ -32,7 +32,7 @@ def _map_call(calls):
 def test_explorer_map_has_a_marker_per_place_of_each_project(dash_client, store):
     dash_client.render("/", "?level=buurt&area=ZUID0599")
     fig = dash_client.props[(ids.EXPLORER_MAP, "figure")]
-    year = dash_client.props[(ids.EXPLORER_YEAR, "value")]
+    year = int(dash_client.props[(ids.EXPLORER_YEAR, "value")])  # Mantine: a string
     active = [p for p in load_projects() if p.active_in(year)]
     expected = sorted(p.key for p in active for _ in placement(store, p).points)
     assert sorted(fig["data"][3]["customdata"]) == expected
@@ -60,7 +60,7 @@ def test_pillar_toggle_patches_only_the_projects_trace(dash_client, store):
     calls = dash_client.change(ids.PROJECTS_MAP_PILLARS, "value", ["werk"])
     ops = _operations(_map_call(calls))
     assert all(path.startswith(("data.3.", "layout.map.layers.1.")) for path in ops)
-    year = dash_client.props[(ids.EXPLORER_YEAR, "value")]
+    year = int(dash_client.props[(ids.EXPLORER_YEAR, "value")])  # Mantine: a string
     werk = {p.key for p in all_projects() if p.pillar == "werk" and p.active_in(year)
             and placement(store, p).points}
     assert len(werk) == 1 and set(ops["data.3.customdata"]) == werk
@@ -94,7 +94,7 @@ def test_indicator_switch_leaves_the_projects_layer_alone(dash_client):
     dash_client.render("/", "?level=buurt&area=ZUID0599")
     calls = dash_client.change(ids.EXPLORER_INDICATOR, "value", "pct_huur_corporatie")
     assert not [p for p in _operations(_map_call(calls)) if p.startswith("data.3")]
-    calls = dash_client.change(ids.EXPLORER_YEAR, "value", 2016)
+    calls = dash_client.change(ids.EXPLORER_YEAR, "value", "2016")
     ops = _operations(_map_call(calls))
     assert "knaprz" not in ops["data.3.customdata"]  # 2019–2023
     assert "innosi" not in ops["data.3.customdata"]
