@@ -176,7 +176,7 @@ def layout(**query) -> html.Main:
                         [{"label": t("explorer.sort_value", lang), "value": "value"},
                          {"label": t("explorer.sort_name", lang), "value": "name"}], "value"),
             html.Div(values_table(rows, ind.label.get(lang), ind.unit.get(lang), st.year, lang),
-                     id=ids.EXPLORER_TABLE),
+                     id=ids.EXPLORER_TABLE, className="table-wrap", tabIndex="0"),
         ], className="table-panel"),
         html.Section(explorer_toolkit(store, st), id=ids.EXPLORER_TOOLKIT, className="toolkit"),
         html.P(views.source_text(store, st), id=ids.EXPLORER_SOURCE, className="source"),

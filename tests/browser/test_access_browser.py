@@ -54,6 +54,14 @@ def _open(page, url: str, explorer: bool) -> None:
     page.wait_for_function(SETTLED, timeout=LOAD_MS)
 
 
+def _each_page(page, server):
+    """Open every page in both languages; yield ``(name, path, lang)`` with it open."""
+    for name, path, query in PAGES:
+        for lang in ("nl", "en"):
+            _open(page, _url(server, path, query, lang), name == "explorer")
+            yield name, path, lang
+
+
 def _violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -66,11 +74,7 @@ def test_every_page_has_no_axe_violations_in_either_language(start_server, built
                                                              page, console_errors):
     server = start_server(built_store)
     page.set_viewport_size({"width": 1280, "height": 900})
-    found = {}
-    for name, path, query in PAGES:
-        for lang in ("nl", "en"):
-            _open(page, _url(server, path, query, lang), name == "explorer")
-            found[f"{path} {lang}"] = _violations(page)
+    found = {f"{path} {lang}": _violations(page) for _, path, lang in _each_page(page, server)}
     assert {k: v for k, v in found.items() if v} == {}
     assert len(found) == 14
     assert console_errors == []
@@ -83,14 +87,12 @@ def test_every_page_reflows_at_320_px_with_its_language_and_title(start_server, 
     server = start_server(built_store)
     page.set_viewport_size({"width": 320, "height": 640})
     wide = {}
-    for name, path, query in PAGES:
-        for lang in ("nl", "en"):
-            _open(page, _url(server, path, query, lang), name == "explorer")
-            expect(page.locator("html")).to_have_attribute("lang", lang)
-            expect(page).to_have_title(page_title(name, lang, PROFILE, store))
-            width = page.evaluate("() => document.documentElement.scrollWidth")
-            if width > 320:
-                wide[f"{path} {lang}"] = width
+    for name, path, lang in _each_page(page, server):
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page).to_have_title(page_title(name, lang, PROFILE, store))
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        if width > 320:
+            wide[f"{path} {lang}"] = width
     assert wide == {}
     # The colour bar sits under the map, never over its areas.
     _open(page, _url(server, "/", "", "nl"), True)

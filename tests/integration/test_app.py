@@ -52,6 +52,12 @@ def component_texts(node) -> list[str]:
 
 def render_page(client, pathname: str = "/data", search: str = "") -> dict:
     """Ask the Pages router for a page, as the browser does after loading the shell."""
+    return route(client, pathname, search)["_pages_content"]["children"]
+
+
+def route(client, pathname: str, search: str = "") -> dict:
+    """The Pages router's whole answer: the page (``_pages_content``), its title
+    (``_pages_store``)."""
     # registers the router callback (503: no store to serve, the maintenance page)
     assert client.get(pathname).status_code in (200, 503)
     deps = client.get("/_dash-dependencies").get_json()
@@ -68,7 +74,7 @@ def render_page(client, pathname: str = "/data", search: str = "") -> dict:
     }
     response = client.post("/_dash-update-component", json=payload)
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
-    return response.get_json()["response"]["_pages_content"]["children"]
+    return response.get_json()["response"]
 
 
 def test_create_app_registers_the_home_page(store_env):
@@ -109,19 +115,7 @@ def test_index_carries_the_page_language_and_its_own_title(client, path, lang, t
 
 
 def test_the_router_names_the_page_in_its_language(client):
-    assert client.get("/gebied/WK059915").status_code == 200
-    deps = client.get("/_dash-dependencies").get_json()
-    router = next(d for d in deps if ROUTER_OUTPUT in d["output"])
-    location = router["inputs"][0]["id"]
-    payload = {
-        "output": router["output"],
-        "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]}
-                    for o in router["output"].strip(".").split("...")],
-        "inputs": [{"id": location, "property": "pathname", "value": "/gebied/WK059915"},
-                   {"id": location, "property": "search", "value": "?lang=en"}],
-        "changedPropIds": [f"{location}.pathname"], "state": [],
-    }
-    answer = client.post("/_dash-update-component", json=payload).get_json()["response"]
+    answer = route(client, "/gebied/WK059915", "?lang=en")
     assert answer["_pages_store"]["data"]["title"] == (
         "Charlois · Area profile · Rotterdam-Zuid neighbourhood dashboard")
 
