@@ -19,8 +19,6 @@ from tests.browser.explorer_page import IDLE, MAP_READY, WAIT_MS, inside_codes
 
 pytestmark = pytest.mark.browser
 
-#: A page with a map takes a while on a busy 2-core machine; waits end as soon as it is ready.
-LOAD_MS = 60_000
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PROFILE = "WK059915"  # Charlois
 #: (page name for the title, path and query) of every page.
@@ -50,8 +48,8 @@ def _url(server, path: str, query: str, lang: str) -> str:
 def _open(page, url: str, explorer: bool) -> None:
     page.goto(url)
     if explorer:
-        page.wait_for_function(MAP_READY, timeout=LOAD_MS)
-    page.wait_for_function(SETTLED, timeout=LOAD_MS)
+        page.wait_for_function(MAP_READY, timeout=WAIT_MS)
+    page.wait_for_function(SETTLED, timeout=WAIT_MS)
 
 
 def _each_page(page, server):
