@@ -52,8 +52,10 @@ def test_the_keyboard_selection_takes_known_codes_once_and_at_most_four():
 
 
 def test_controls_carry_their_label_and_string_values():
-    assert choice_data([2016, {"label": "Twee", "value": 2, "title": "x"}]) == [
-        {"value": "2016", "label": "2016"}, {"value": "2", "label": "Twee"}]
+    assert choice_data([2016, {"label": "Twee", "value": 2, "search": "x"},
+                        {"label": "Drie", "value": 3, "title": "Definitie"}]) == [
+        {"value": "2016", "label": "2016"}, {"value": "2", "label": "Twee"},
+        {"value": "3", "label": "Drie", "title": "Definitie"}]
     year = select("explorer-year", "Jaar", [2015, 2016], 2016)
     assert (year.label, year.value, year.searchable, year.selectFirstOptionOnChange) == (
         "Jaar", "2016", True, True)
