@@ -25,7 +25,8 @@ PROFILE = "WK059915"  # Charlois
 PAGES = [("explorer", "/", ""), ("targets", "/doelen", ""), ("projects", "/projecten", ""),
          ("profile", f"/gebied/{PROFILE}", ""),
          ("compare", "/vergelijk", "areas=WK059915,WK059916"),
-         ("indicators", "/indicatoren", ""), ("data", "/data", "")]
+         ("indicators", "/indicatoren", ""), ("data", "/data", ""),
+         ("signin", "/aanmelden", "")]
 #: Every chart is an image with a name, so nothing inside it may take the focus.
 SETTLED = """() => !document.querySelector('[data-dash-is-loading="true"]')
     && document.querySelector('main[lang]')
@@ -74,7 +75,7 @@ def test_every_page_has_no_axe_violations_in_either_language(start_server, built
     page.set_viewport_size({"width": 1280, "height": 900})
     found = {f"{path} {lang}": _violations(page) for _, path, lang in _each_page(page, server)}
     assert {k: v for k, v in found.items() if v} == {}
-    assert len(found) == 14
+    assert len(found) == 2 * len(PAGES)
     assert console_errors == []
 
 
@@ -127,11 +128,14 @@ def test_the_explorer_by_keyboard_alone(start_server, built_store, store, page,
     server = start_server(built_store)
     _open(page, server.url + "/?lang=nl", True)
 
-    # The first Tab stop skips the menu; the next one is the first control.
+    # The first Tab stop skips the menu; the next one is the first control, the search box,
+    # and then the indicator.
     page.keyboard.press("Tab")
     expect(page.locator(f"#{ids.NAV_SKIP}")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(f"#{ids.NAV_CONTENT}")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.locator(f"#{ids.EXPLORER_SEARCH}")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.locator(f"#{ids.EXPLORER_INDICATOR}")).to_be_focused()
 

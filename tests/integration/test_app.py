@@ -106,7 +106,7 @@ def test_index_is_served_as_dutch_html(client):
      "Charlois · Area profile · Rotterdam-Zuid neighbourhood dashboard"),
     ("/gebied/BU05991572", "nl", "Carnisse · Gebiedsprofiel · Wijkdashboard Rotterdam-Zuid"),
     ("/gebied/XX?lang=en", "en", "Area profile · Rotterdam-Zuid neighbourhood dashboard"),
-    ("/data?lang=xx", "nl", "Wat zit er in de databank · Wijkdashboard Rotterdam-Zuid"),
+    ("/data?lang=xx", "nl", "Wat staat er in de databank · Wijkdashboard Rotterdam-Zuid"),
 ])
 def test_index_carries_the_page_language_and_its_own_title(client, path, lang, title):
     html = client.get(path).get_data(as_text=True)
