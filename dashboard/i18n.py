@@ -172,14 +172,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
                        "partial: part of the area has no figure"),
     "figure.colorbar_title": ("{unit}, {year}", "{unit}, {year}"),
     "figure.axis_title": ("{label} ({unit})", "{label} ({unit})"),
-    # --- the texts inside dropdowns (Dash writes them in English unless told) -------------
-    "dropdown.search": ("Zoeken", "Search"),
-    "dropdown.clear_search": ("Zoektekst wissen", "Clear search"),
-    "dropdown.clear_selection": ("Keuze wissen", "Clear selection"),
+    # --- the text of an indicator list that matches nothing (Mantine writes none) --------
     "dropdown.no_options_found": ("Niets gevonden", "Nothing found"),
-    "dropdown.select_all": ("Alles kiezen", "Select all"),
-    "dropdown.deselect_all": ("Niets kiezen", "Deselect all"),
-    "dropdown.selected_count": ("{n} gekozen", "{n} selected"),
     "figure.year": ("Jaar", "Year"),
     "figure.inhabitants": ("Inwoners", "Inhabitants"),
     "figure.size_note": ("Grootte van de stip: aantal inwoners", "Dot size: number of inhabitants"),
@@ -249,15 +243,6 @@ def t(key: str, lang: str | None, **values: object) -> str:
     nl, en = _TEXTS[key]
     text = en if normalise_lang(lang) == "en" else nl
     return text.format(**values) if values else text
-
-
-def dropdown_labels(lang: str | None) -> dict[str, str]:
-    """The ``labels`` of a ``dcc.Dropdown`` in ``lang`` (search box, "nothing found"…)."""
-    out = {name: t(f"dropdown.{name}", lang) for name in (
-        "search", "clear_search", "clear_selection", "no_options_found", "select_all",
-        "deselect_all")}
-    out["selected_count"] = t("dropdown.selected_count", lang, n="{num_selected}")
-    return out
 
 
 def has_text(key: str) -> bool:

@@ -143,7 +143,9 @@ def test_the_explorer_by_keyboard_alone(start_server, built_store, store, page,
     label = next(o["label"] for o in indicator_options(store, "nl")
                  if o["value"] == "pct_huur_corporatie")
     page.keyboard.type("Sociale huur")
-    expect(page.get_by_role("listbox").get_by_role("option")).to_have_text([label])
+    options = page.get_by_role("listbox").get_by_role("option")
+    expect(options).to_have_text([label])
+    expect(options).to_have_attribute("data-combobox-selected", "true")
     page.keyboard.press("Enter")
     expect(page.locator(f"#{ids.EXPLORER_INDICATOR}")).to_have_value(label)
     expect(page).to_have_url(re.compile(r"indicator=pct_huur_corporatie"))
@@ -159,7 +161,9 @@ def test_the_explorer_by_keyboard_alone(start_server, built_store, store, page,
     _tab_to_id(page, ids.EXPLORER_PICK)
     for name in names:
         page.keyboard.type(name)
-        expect(page.get_by_role("listbox").get_by_role("option").first).to_have_text(name)
+        top = page.get_by_role("listbox").get_by_role("option").first
+        expect(top).to_have_text(name)
+        expect(top).to_have_attribute("data-combobox-selected", "true")
         page.keyboard.press("Enter")
     details = page.locator(f"#{ids.EXPLORER_DETAILS}")
     expect(details.get_by_role("heading", level=3)).to_have_text(names)
@@ -180,4 +184,80 @@ def test_the_explorer_by_keyboard_alone(start_server, built_store, store, page,
         page.keyboard.press("Enter")
     text = open(info.value.path(), encoding="utf-8").read()
     assert first in text
+    assert console_errors == []
+
+
+#: An unreliable figure (too few residents) on the map: its area outlined, its reason in the
+#: details and the table.
+FLAGGED = ("indicator=bijstand_per_1000_15_64&year=2024&level=buurt&area=GM0599"
+           "&sel=BU05990843")  # Kralingse Bos
+
+
+def test_states_beyond_a_pages_first_view_have_no_axe_violations(start_server, built_store,
+                                                                 page, console_errors):
+    """A flagged area chosen, the search box open with its answers, a project focused in the
+    list (its areas outlined on the map), and an editor's /doelen and /projecten."""
+    from playwright.sync_api import expect
+
+    from tests.editor import EDITOR, sign_in_page
+
+    server = start_server(built_store)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    found = {}
+    for lang in ("nl", "en"):
+        _open(page, _url(server, "/", FLAGGED, lang), True)
+        expect(page.locator(".detail-card[data-code='BU05990843']")).to_be_visible()
+        found[f"flagged {lang}"] = _violations(page)
+        box = page.locator(f"#{ids.EXPLORER_SEARCH}")
+        box.focus()
+        box.press_sequentially("Carnisse", delay=30)
+        expect(page.get_by_role("listbox").get_by_role("option").first).to_contain_text(
+            "Carnisse")
+        page.wait_for_function(IDLE, timeout=WAIT_MS)
+        found[f"search {lang}"] = _violations(page)
+        box.press("Escape")
+        # A project focused from the keyboard is outlined on the map, as on hover.
+        _tab_to(page, "el.closest('#projects-map-block .project-item[data-key]') !== null",
+                limit=200)
+        page.wait_for_function("""() => {
+            const layers = document.querySelector('#explorer-map .js-plotly-plot')
+                ._fullLayout.map.layers;
+            const hl = layers[layers.length - 1];
+            return hl.visible && hl.source.features.length > 0;
+        }""", timeout=WAIT_MS)
+        found[f"project focused {lang}"] = _violations(page)
+    sign_in_page(page, server.url)
+    for path in ("/doelen", "/projecten"):
+        for lang in ("nl", "en"):
+            _open(page, _url(server, path, "", lang), False)
+            expect(page.locator(f"#{ids.NAV_AUTH}")).to_contain_text(
+                t("auth.signed_in_as", lang, name=EDITOR))
+            found[f"editor {path} {lang}"] = _violations(page)
+    assert {k: v for k, v in found.items() if v} == {}
+    assert len(found) == 10
+    assert console_errors == []
+
+
+def test_health_estimates_and_their_profile_have_no_axe_violations(
+        start_server, snapshot_dir, tmp_path, page, console_errors):
+    """A Gezondheidsmonitor estimate with its 95 % interval on the explorer and the profile
+    (hand-built health answers from a fake of the live APIs, tests/health_answers.py)."""
+    from playwright.sync_api import expect
+
+    from tests.health_answers import build_live_store
+
+    store_dir, data, buurten = build_live_store(snapshot_dir, tmp_path, gemeente_shape=True)
+    server = start_server(store_dir, DASHBOARD_DATA=str(data))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    found = {}
+    for lang in ("nl", "en"):
+        _open(page, _url(server, "/", f"indicator=ggd_eenzaam&year=2022&level=buurt"
+                                       f"&area=GM0599&sel={buurten[0]}", lang), True)
+        expect(page.locator(f".detail-card[data-code='{buurten[0]}']")).to_contain_text(
+            "(68–76")
+        found[f"explorer {lang}"] = _violations(page)
+        _open(page, _url(server, f"/gebied/{buurten[0]}", "", lang), False)
+        found[f"profile {lang}"] = _violations(page)
+    assert {k: v for k, v in found.items() if v} == {}
+    assert len(found) == 4
     assert console_errors == []

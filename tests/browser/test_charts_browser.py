@@ -72,34 +72,33 @@ def test_no_chart_label_is_clipped_on_the_targets_page(start_server, built_store
 
 def test_indicator_picker_shows_eight_options_and_searches_in_dutch(start_server, built_store,
                                                                      page, console_errors):
+    from playwright.sync_api import expect
+
     server = start_server(built_store)
     page.set_viewport_size({"width": 1440, "height": 900})
     explorer_browser.open_explorer(page, server.url + "/?lang=nl")
-    page.locator("#explorer-indicator").click()
-    # the indicator's own option list (radio and check groups are listboxes too)
-    listbox = page.locator(".dash-dropdown-options[role=listbox]")
-    listbox.wait_for()
-    visible = page.evaluate("""() => {
-        const box = document.querySelector('.dash-dropdown-options[role=listbox]');
-        const list = box.getBoundingClientRect();
+    box = page.locator("#explorer-indicator")
+    box.click()
+    # the indicator's own option list: the popup its text box controls
+    listbox = page.locator(f"[id='{box.get_attribute('aria-controls')}']")
+    listbox.get_by_role("option").first.wait_for()
+    visible = listbox.evaluate("""box => {
+        const list = box.closest('.mantine-Popover-dropdown').getBoundingClientRect();
         return [...box.querySelectorAll('[role=option]')].filter(o => {
             const r = o.getBoundingClientRect();
             return r.height > 0 && r.top >= list.top - 1 && r.bottom <= list.bottom + 1;
         }).length;
     }""")
     assert visible >= 8
-    search = page.get_by_placeholder(t("dropdown.search", "nl"))
-    search.fill("laagopgeleid")
-    expect_options = page.get_by_role("option")
-    from playwright.sync_api import expect
-
-    expect(expect_options.first).to_contain_text("Aandeel laagopgeleiden", timeout=WAIT_MS)
-    search.fill("highly educated")  # English words do not match on the Dutch page
-    expect(page.locator(".dash-dropdown-option", has_text=t("dropdown.no_options_found", "nl"))
-           ).to_be_visible(
-        timeout=WAIT_MS)
+    options = listbox.get_by_role("option")
+    box.fill("laagopgeleid")
+    expect(options.first).to_contain_text("Aandeel laagopgeleiden", timeout=WAIT_MS)
+    box.fill("highly educated")  # English words do not match on the Dutch page
+    expect(options).to_have_count(0)
+    expect(page.locator(".mantine-Popover-dropdown:visible").get_by_text(
+        t("dropdown.no_options_found", "nl"), exact=True)).to_be_visible(timeout=WAIT_MS)
     # The label names the unit once.
-    search.fill("bijstand")
+    box.fill("bijstand")
     expect(page.get_by_role("option", name="Werk en inkomen · Bijstand (per 1.000 inwoners "
                                             "15-64 jaar)", exact=True)).to_be_visible()
     assert console_errors == []

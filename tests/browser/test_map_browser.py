@@ -11,6 +11,7 @@ import pytest
 
 from dashboard.basemap.online import STYLE_PATH
 from dashboard.i18n import t
+from tests.browser.controls import radio
 from tests.browser.explorer_page import IDLE, WAIT_MS, click_area_on_map, open_explorer
 from tests.fakes import FakeServer, Reply
 
@@ -117,7 +118,8 @@ def test_search_a_name_selects_the_buurt_and_shows_its_details(start_server, bui
         return JSON.stringify(gd.data[2].locations) === '["BU05991086"]';
     }}""", timeout=WAIT_MS)
     expect(page.locator("#explorer-details")).to_contain_text("Afrikaanderwijk")
-    expect(page.locator("#explorer-level input[value=buurt]")).to_be_checked()
+    expect(radio(page, t("explorer.level", "nl"), t("explorer.level_buurt", "nl"))
+           ).to_be_checked()
     zoom = page.evaluate(f"""() => document.querySelector('{MAP}')._fullLayout.map
         ._subplot.map.getZoom()""")
     assert zoom > 12.5  # the map moved to it
@@ -193,7 +195,7 @@ def test_no_hover_label_of_the_old_view_stays(start_server, built_store, store, 
     old = page.locator(f"{MAP} .hoverlayer .hovertext").all_text_contents()  # SVG: no innerText
     assert any("Oud IJsselmonde" in text for text in old)  # the label the repro leaves
     page.get_by_role("button", name=t("explorer.clear", "nl")).click()
-    page.locator("#explorer-level").get_by_text(t("explorer.level_wijk", "nl")).click()
+    radio(page, t("explorer.level", "nl"), t("explorer.level_wijk", "nl")).click()
     page.wait_for_function(f"""() => document.querySelector('{MAP}').data[1].locations
         .concat(document.querySelector('{MAP}').data[0].locations).includes('WK059912')""",
                            timeout=WAIT_MS)
