@@ -53,6 +53,7 @@ PROPS: dict[tuple[str, str], Any] = {
     (ids.EXPLORER_AREA, "value"): Code,
     (ids.EXPLORER_SCALE, "value"): Key,
     (ids.EXPLORER_SELECTION, "data"): Codes(20),
+    (ids.EXPLORER_PICK, "value"): Codes(20),
     (ids.EXPLORER_CLICK, "data"): Click,
     (ids.EXPLORER_CLEAR, "n_clicks"): Clicks,
     (ids.EXPLORER_MAP, "clickData"): PlotlyClick,
