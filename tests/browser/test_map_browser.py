@@ -246,7 +246,7 @@ def test_online_the_pdok_basemap_lies_under_the_areas(start_server, built_store,
     assert console_errors == []
 
 
-@pytest.mark.parametrize("width", [1440, 390])
+@pytest.mark.parametrize("width", [1440, 390, 320])
 def test_the_first_view_fits_the_whole_area_clear_of_the_legend(start_server, built_store,
                                                                  store, page, width,
                                                                  console_errors):
