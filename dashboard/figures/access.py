@@ -38,11 +38,13 @@ def figure_lines(fig: go.Figure | dict) -> list[str]:
         E.g. ``["Carnisse, 2019: 52,1%", …]``; a point without hover text reads as
         ``"<trace name>, <x>: <y>"``. Annotations (gaps, notes) come last.
     """
-    fig = fig if isinstance(fig, go.Figure) else go.Figure(fig)
+    # Read as the plain dict the builders make: a go.Figure of it would re-run Plotly's
+    # per-value checks that the figure builders leave out for speed.
+    spec = fig.to_dict() if isinstance(fig, go.Figure) else fig
     lines: list[str] = []
-    for trace in fig.data:
-        texts = getattr(trace, "hovertext", None)
-        name = _plain(trace.name) if getattr(trace, "name", None) else ""
+    for trace in spec.get("data") or ():
+        texts = trace.get("hovertext")
+        name = _plain(trace["name"]) if trace.get("name") else ""
         if texts is not None and not isinstance(texts, str):
             for text in texts:
                 line = _plain(text) if text else ""
@@ -50,11 +52,12 @@ def figure_lines(fig: go.Figure | dict) -> list[str]:
                     lines.append(line if not name or name in line or name in ("values", "areas")
                                  else f"{name}, {line}")
             continue
-        xs, ys = getattr(trace, "x", None), getattr(trace, "y", None)
+        xs, ys = trace.get("x"), trace.get("y")
         for x, y in zip(xs if xs is not None else (), ys if ys is not None else (), strict=False):
             if x is not None and y is not None:
                 lines.append(f"{name}, {x}: {y}" if name else f"{x}: {y}")
-    lines += [_plain(a.text) for a in fig.layout.annotations if a.text]
+    notes = (spec.get("layout") or {}).get("annotations") or ()
+    lines += [_plain(a["text"]) for a in notes if a.get("text")]
     return lines
 
 
