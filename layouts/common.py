@@ -190,12 +190,15 @@ def render_no_store(lang: str, notice: str | None = None,
             html.P([t("nostore.howto", code), " ", html.Code(BUILD_COMMAND)]),
         ], lang=code, className="no-store-block"))
     body = [html.Div(blocks, id=ids.HOME_NO_STORE, className="no-store", role="alert")]
-    return data_page(lang, notice, query, body)
+    # no menu item is open: the maintenance page stands in for whichever page was asked for
+    return data_page(lang, notice, query, body, current=None)
 
 
-def data_page(lang: str, notice: str | None, query: Mapping | None, body: list) -> html.Main:
-    """The /data page's frame (site menu, language list, notice) around ``body``."""
-    site = site_nav(lang, "data")
+def data_page(lang: str, notice: str | None, query: Mapping | None, body: list,
+              current: str | None = "data") -> html.Main:
+    """The /data page's frame (site menu with ``current`` marked, language list, notice)
+    around ``body``."""
+    site = site_nav(lang, current)
     top = [site, _lang_nav(lang, query or {})]
     if notice:
         top.append(html.P(notice, id=ids.HOME_LANG_NOTICE, className="notice", role="status"))

@@ -96,7 +96,7 @@ def around_outputs(store, p: Project | None, indicator: str | None, lang: str
                    ) -> tuple[go.Figure, str]:
     """The chart and its source line, or an empty chart saying why there is none."""
     if p is None:
-        return figures.empty_figure(t("projects.choose", lang)), ""
+        return figures.empty_figure(t("projects.choose_list", lang)), ""
     if indicator not in pillar_indicators(store, p):
         key = "projects.around_no_pillar" if not p.pillar else "projects.around_none"
         return figures.empty_figure(t(key, lang)), ""

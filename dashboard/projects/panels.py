@@ -90,8 +90,9 @@ def _fact(label_key: str, value, lang: str) -> list:
 
 def project_panel(store, p: Project | None, lang: str, link: bool = True) -> list:
     """Everything known about one project, with where it comes from."""
-    if p is None:
-        return [html.P(t("projects.choose", lang), className="muted")]
+    if p is None:  # without a link it is the projects page itself, which has no map
+        return [html.P(t("projects.choose" if link else "projects.choose_list", lang),
+                       className="muted")]
     place = placement(store, p)
     areas = ", ".join(f"{store.area_name(c, lang)} ({c})" for c in place.codes)
     rows = (_fact("projects.pillar", pillar_text(p.pillar, lang), lang)

@@ -41,6 +41,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "projects.no_places": ("Geen gebied op de kaart", "No area on the map"),
     "projects.choose": ("Kies een project in de lijst of op de kaart.",
                         "Choose a project in the list or on the map."),
+    "projects.choose_list": ("Kies een project in de lijst.", "Choose a project in the list."),
     "projects.clear": ("Project sluiten", "Close project"),
     "projects.around_link": ("Rondom dit project: ontwikkeling van de indicatoren",
                              "Around this project: how the indicators developed"),

@@ -126,6 +126,19 @@ def test_projects_page_lists_everything_and_opens_a_project_from_the_url(dash_cl
     assert "not what the project achieved" in text
 
 
+def test_projects_page_without_a_project_points_to_its_own_list(dash_client):
+    """The projects page has no map: its empty panel and chart name only the list (the
+    explorer's project panel, beside its map, names both)."""
+    dash_client.render("/projecten", "?lang=en")
+    panel = " ".join(texts(dash_client.props[(ids.PROJECTS_PANEL, "children")]))
+    chart = json.dumps(dash_client.props[(ids.PROJECTS_AROUND_GRAPH, "figure")])
+    assert panel == "Choose a project in the list."
+    assert "Choose a project in the list." in chart and "on the map" not in chart
+    dash_client.render("/", "?lang=en")
+    explorer_panel = " ".join(texts(dash_client.props[(ids.PROJECTS_MAP_PANEL, "children")]))
+    assert explorer_panel == "Choose a project in the list or on the map."
+
+
 def test_filters_and_upload_then_export(editor_client, store):
     from dashboard.projects.upload import MAX_BYTES
 

@@ -159,6 +159,7 @@ def test_with_no_good_store_the_maintenance_page_answers_503(tmp_path, built_sto
     call = driver._post(router, changed=[f"{router['inputs'][0]['id']}.pathname"])
     shown = json.dumps(call.response, ensure_ascii=False)
     assert "Data temporarily unavailable" in shown and "Gegevens tijdelijk" in shown
+    assert "nav-current" not in shown  # no menu item is open: any page may have been asked
     download = client.get("/download/explorer.csv")
     assert download.status_code == 503
     for body in (shown, download.get_data(as_text=True), client.get("/").get_data(as_text=True)):
