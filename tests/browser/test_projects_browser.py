@@ -129,3 +129,19 @@ def test_projects_page_around_a_project_and_hostile_upload(start_server, built_s
     assert page.locator("#projects-list img").count() == 0
     assert dialogs == []
     assert console_errors == []
+
+
+@pytest.mark.parametrize("width", [1440, 1280, 1024])
+def test_the_projects_list_shows_every_column_at_desktop_widths(start_server, built_store,
+                                                                 page, width):
+    """Every column of the list (the source last) is in view without scrolling the table,
+    beside the project's panel on a wide screen and above it on a laptop."""
+    server = start_server(built_store)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server.url + "/projecten")
+    page.wait_for_selector("#projects-list tbody tr", timeout=WAIT_MS)
+    box = page.evaluate("""() => {
+        const e = document.getElementById('projects-list');
+        return {scroll: e.scrollWidth, client: e.clientWidth};
+    }""")
+    assert box["scroll"] <= box["client"], box
