@@ -5,11 +5,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "projects.title": ("Projecten en activiteiten", "Projects and activities"),
     "projects.intro": (
         "Programma's op en rond Rotterdam-Zuid uit openbare projectpagina's, en activiteiten "
-        "die medewerkers hebben geüpload. Kies een project om zijn gebieden op de kaart en "
-        "de ontwikkeling van de indicatoren van zijn pijler te zien.",
+        "die medewerkers hebben geüpload. Kies een project om zijn gebieden en de "
+        "ontwikkeling van de indicatoren van zijn pijler te zien.",
         "Programmes on and around Rotterdam-Zuid from public project pages, and activities "
-        "uploaded by staff. Choose a project to see its areas on the map and how the "
-        "indicators of its pillar developed."),
+        "uploaded by staff. Choose a project to see its areas and how the indicators of "
+        "its pillar developed."),
     "projects.pillar_onderwijs": ("Onderwijs", "Education"),
     "projects.pillar_werk": ("Werk", "Work"),
     "projects.pillar_wonen": ("Wonen", "Housing"),
