@@ -64,6 +64,8 @@ class Store(ObservationIndex, AreaNames, CoverageIndex):
         #: the optional map layers: postcode-4 areas (``code, geometry``) and water parts
         #: (``source, geometry``), None if the build wrote none; ``layers_read`` says
         #: :meth:`open` read (and checked) them, so nothing reads their files later
+        #: the private copy of the observations a served store queries (see :meth:`open`)
+        self._served_copy: ServedCopy | None = None
         self.pc4: gpd.GeoDataFrame | None = None
         self.water: gpd.GeoDataFrame | None = None
         self.layers_read = False

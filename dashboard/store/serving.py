@@ -85,7 +85,7 @@ def get_store(path: str | Path | None = None) -> Store:
 
 def _retire(path: Path, store: Store) -> None:
     older = _REPLACED.pop(path, None)
-    if older is not None and getattr(older, "_served_copy", None) is not None:
+    if older is not None and older._served_copy is not None:
         older._served_copy.remove()
     _REPLACED[path] = store
 
