@@ -186,8 +186,8 @@ def compare_figures(store: Store, state: CompareState) -> list[tuple[str, object
     out = []
     for key in state.indicators:
         ind = store.catalogue[key]
-        fig = figures.trend_figure({c: store.series(c, key) for c in state.areas}, ind,
-                                   state.lang, {}, names)
+        fig = figures.as_figure(figures.trend_figure(
+            {c: store.series(c, key) for c in state.areas}, ind, state.lang, {}, names))
         # The chart's heading is the page's (an h3 per chart); the axis names the unit only.
         fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 60, "b": 90})
         fig.update_yaxes(title_text=ind.unit.get(state.lang))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from dashboard.catalogue import Indicator
-from dashboard.explorer.state import ExplorerState, benchmarks, view_values
-from dashboard.figures import areas_word, reliable_mask
+from dashboard.explorer.state import ExplorerState, benchmarks, view_rows
+from dashboard.figures import areas_word, is_number, is_reliable, rows_of
 from dashboard.formatting import format_estimate, format_number, format_ordinal
 from dashboard.i18n import t
 from dashboard.store import Store
@@ -27,11 +29,14 @@ def _combined_reason(ind: Indicator, method: object, lang: str) -> str:
     return agg.reason.get(lang) if method == NOT_COMBINABLE and agg.reason else ""
 
 
-def rank_among(values: pd.Series, code: str, direction: str) -> tuple[int | None, int]:
-    """(rank, number ranked) of ``code`` among ``values`` (area code -> reliable value):
-    1 is the best value by the indicator's direction, the highest when it is neutral."""
-    order = values.sort_values(ascending=direction == "higher_worse", kind="stable")
-    codes = list(order.index)
+def rank_among(values: pd.Series | list[tuple[str, float]], code: str,
+               direction: str) -> tuple[int | None, int]:
+    """(rank, number ranked) of ``code`` among ``values`` (area code -> reliable value, as a
+    Series or (code, value) pairs): 1 is the best value by the indicator's direction, the
+    highest when it is neutral."""
+    pairs = list(values.items()) if isinstance(values, pd.Series) else list(values)
+    sign = 1 if direction == "higher_worse" else -1  # stable: ties keep their order
+    codes = [c for c, _ in sorted(pairs, key=lambda p: sign * float(p[1]))]
     return (codes.index(code) + 1 if code in codes else None), len(codes)
 
 
@@ -77,13 +82,29 @@ def method_text(store: Store, indicator: str, lang: str) -> str:
     return " ".join(out)
 
 
+def metadata(store: Store, indicator: str, lang: str) -> dict:
+    """:meth:`Store.metadata`, kept per process (the store is read-only); read it, never
+    write into it."""
+    return _metadata(store, indicator, lang)
+
+
+@lru_cache(maxsize=512)
+def _metadata(store: Store, indicator: str, lang: str) -> dict:
+    return store.metadata(indicator, lang)
+
+
 def source_line(store: Store, indicator: str, year: int, lang: str) -> str:
     """"Bron: CBS, tabel 85984NED (2024), CC-BY-4.0", then how values are computed."""
-    meta = store.metadata(indicator, lang)
+    return _source_line(store, indicator, int(year), lang)
+
+
+@lru_cache(maxsize=512)
+def _source_line(store: Store, indicator: str, year: int, lang: str) -> str:
+    meta = metadata(store, indicator, lang)
     srcs = list(meta["sources_per_year"].get(int(year), []))
     if not srcs:  # derived or aggregated: name the sources of what it is computed from
         for ref in sorted(store.catalogue[indicator].referenced_keys()):
-            srcs += store.metadata(ref, lang)["sources_per_year"].get(int(year), [])
+            srcs += metadata(store, ref, lang)["sources_per_year"].get(int(year), [])
     tables = ", ".join(dict.fromkeys(
         f"{s['title'] or s['id']}" + (f" ({s['table']})" if s.get("table") else "")
         for s in srcs)) or t("details.computed_only", lang)
@@ -106,13 +127,15 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
     lang = state.lang
     ind = store.catalogue[state.indicator]
     area = store.area(code)
-    rows = store.values(state.indicator, state.year, areas=[code], lang=lang)
-    row = rows.iloc[0] if len(rows) else None
-    value = None if row is None or row["status"] != "ok" else float(row["value"])
-    status = "missing" if row is None else str(row["status"])
-    method = None if row is None else str(row["method"])
-    lower, upper = (None, None) if value is None else (row["lower"], row["upper"])
-    quality = None if row is None or value is None else row["quality"]
+    view = view_rows(store, state)
+    row = next((r for r in view if r.area_code == code), None) or next(
+        iter(rows_of(store.values(state.indicator, state.year, areas=[code], lang=lang))),
+        None)  # a selected area outside the view
+    value = None if row is None or row.status != "ok" else float(row.value)
+    status = "missing" if row is None else str(row.status)
+    method = None if row is None else str(row.method)
+    lower, upper = (None, None) if value is None else (row.lower, row.upper)
+    quality = None if row is None or value is None else row.quality
     reliable = value is not None and (not isinstance(quality, str) or quality == "ok")
     if value is None:
         value_text = status_text(status, lang, method)
@@ -121,8 +144,7 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
                                      ind.unit.get(lang))
     reason = _combined_reason(ind, method, lang)
     rank_text = "" if value is None or reliable else t("rank.not_ranked", lang)
-    view = view_values(store, state)
-    ok = view[reliable_mask(view)].set_index("area_code")["value"]
+    ok = list({r.area_code: float(r.value) for r in view if is_reliable(r)}.items())
     rank, n = rank_among(ok, code, ind.direction)
     if reliable and rank:
         rank_text = rank_sentence(rank, n, state.level, lang, ind.direction)
@@ -134,11 +156,11 @@ def details(store: Store, state: ExplorerState, code: str) -> dict:
         sign = "+" if diff > 0 else ""
         diffs.append((label, f"{sign}{format_number(diff, lang, ind.decimals)} "
                              f"({judgement(diff, ind.direction, lang)})"))
-    meta = store.metadata(state.indicator, lang)
+    meta = metadata(store, state.indicator, lang)
     return {
         "code": code, "name": area["name" if lang == "nl" else "name_en"],
         "level": area["level"], "value_text": value_text, "status": status,
-        "partial": bool(row["partial"]) if row is not None else False,
+        "partial": bool(row.partial) if row is not None else False,
         "method": method, "reason": reason,
         "quality": quality if isinstance(quality, str) else None,
         "quality_text": store.catalogue.quality_text(state.indicator, quality, lang, long=True),
@@ -154,15 +176,15 @@ def table_rows(store: Store, state: ExplorerState, sort: str = "value") -> list[
     status, ``interval`` (``"(68–76)"`` or ``""``), partial flag, and an unreliable value's
     reason in words (``note``)."""
     ind = store.catalogue[state.indicator]
-    view = view_values(store, state)
+    view = list(view_rows(store, state))
     if sort == "name":
-        view = view.sort_values("area_name")
-    else:
-        view = view.assign(_missing=view["value"].isna()).sort_values(
-            ["_missing", "value", "area_name"], ascending=[True, False, True])
+        view.sort(key=lambda r: r.area_name)
+    else:  # highest first, areas without a value last
+        view.sort(key=lambda r: (not is_number(r.value),
+                                 -float(r.value) if is_number(r.value) else 0.0, r.area_name))
     out = []
-    for r in view.itertuples(index=False):
-        ok = r.status == "ok" and not pd.isna(r.value)
+    for r in view:
+        ok = r.status == "ok" and is_number(r.value)
         interval = (format_estimate(r.value, r.lower, r.upper, state.lang, ind.decimals)
                     .removeprefix(format_number(r.value, state.lang, ind.decimals)).strip()
                     if ok else "")

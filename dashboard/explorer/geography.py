@@ -83,8 +83,10 @@ def context(store: Store, area: str, level: str) -> gpd.GeoDataFrame:
     return rows.set_index("code", drop=False)
 
 
+@lru_cache(maxsize=32)
 def context_geojson(store: Store, area: str, level: str) -> dict:
-    """:func:`context` as GeoJSON (properties ``name``, ``kind``)."""
+    """:func:`context` as GeoJSON (properties ``name``, ``kind``); kept per process and
+    view, shared by the figures that carry it: read it, never write into it."""
     return _geojson(context(store, area, level), properties=("name", "kind"), decimals=4)
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from dashboard.figures import areas_word
+from dashboard.figures import areas_word, is_number, rows_of
 from dashboard.guard import ascii_int
 from dashboard.i18n import parse_lang, t
 from dashboard.store import Store
@@ -269,6 +269,27 @@ def with_quality_notes(store: Store, frame: pd.DataFrame, lang: str) -> pd.DataF
         for key, q in zip(frame["indicator"], frame["quality"], strict=True)])
 
 
+def view_rows(store: Store, state: ExplorerState, indicator: str | None = None,
+              year: int | None = None) -> tuple:
+    """:func:`view_values` with :func:`with_quality_notes`, as named tuples
+    (``dashboard.figures.rows_of``), which the explorer's figures and panels read.
+
+    Kept per process and view: the store is read-only, so they never go stale, and a store
+    that replaces it is another key. An interaction reads the same view for the map, the
+    ranking, the table, the details and the scatter plot; the next user who opens the view
+    reads it again.
+    """
+    return _view_rows(store, indicator or state.indicator, int(year or state.year),
+                      state.area, state.level, state.lang)
+
+
+@lru_cache(maxsize=64)  # a view's rows: tens to a few hundred, tens of kB
+def _view_rows(store: Store, indicator: str, year: int, area: str, level: str,
+               lang: str) -> tuple:
+    frame = store.values(indicator, year, areas=view_codes(store, area, level), lang=lang)
+    return tuple(rows_of(with_quality_notes(store, frame, lang)))
+
+
 def benchmark_codes(store: Store, state: ExplorerState) -> list[str]:
     """Reference areas: the area of interest, its gemeente, Rotterdam-Zuid-like
     programme areas of that gemeente, G4 and NL, where the store has them."""
@@ -279,15 +300,35 @@ def benchmark_codes(store: Store, state: ExplorerState) -> list[str]:
 
 def benchmarks(store: Store, state: ExplorerState) -> dict[str, float | None]:
     """Label → value of each reference area for the state's indicator and year."""
-    rows = store.values(state.indicator, state.year, areas=benchmark_codes(store, state),
-                        lang=state.lang).set_index("area_code")
-    out: dict[str, float | None] = {}
-    for code in benchmark_codes(store, state):
-        value = rows["value"].get(code) if code in rows.index else None
-        out[store.area_name(code, state.lang)] = None if pd.isna(value) else float(value)
-    return out
+    return dict(_benchmarks(store, state.indicator, state.year, state.area, state.lang))
+
+
+@lru_cache(maxsize=256)
+def _benchmarks(store: Store, indicator: str, year: int, area: str,
+                lang: str) -> tuple[tuple[str, float | None], ...]:
+    codes = benchmark_codes(store, ExplorerState(indicator, year, "buurt", area, lang=lang))
+    rows = {r.area_code: r.value for r in rows_of(store.values(indicator, year, areas=codes,
+                                                                 lang=lang))}
+    return tuple((store.area_name(code, lang),
+                  None if not is_number(rows.get(code)) else float(rows[code]))
+                 for code in codes)
 
 
 def benchmark_series(store: Store, state: ExplorerState) -> dict[str, pd.DataFrame]:
-    return {store.area_name(c, state.lang): store.series(c, state.indicator)
-            for c in benchmark_codes(store, state)}
+    """Label → :meth:`Store.series` of each reference area (kept per process and view;
+    the frames are shared, so read them, never write into them)."""
+    return dict(_benchmark_series(store, state.indicator, state.area, state.lang))
+
+
+@lru_cache(maxsize=128)
+def _benchmark_series(store: Store, indicator: str, area: str,
+                      lang: str) -> tuple[tuple[str, pd.DataFrame], ...]:
+    codes = benchmark_codes(store, ExplorerState(indicator, 0, "buurt", area, lang=lang))
+    return tuple((store.area_name(c, lang), area_series(store, c, indicator)) for c in codes)
+
+
+@lru_cache(maxsize=256)  # about 11 rows each
+def area_series(store: Store, code: str, indicator: str) -> pd.DataFrame:
+    """:meth:`Store.series`, kept per process (the store is read-only); the frame is shared,
+    so read it, never write into it."""
+    return store.series(code, indicator)

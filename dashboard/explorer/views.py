@@ -12,12 +12,12 @@ from dashboard.explorer import geography
 from dashboard.explorer.details import details, source_line, table_rows
 from dashboard.explorer.state import (
     ExplorerState,
+    area_series,
     benchmark_series,
     benchmarks,
     view_codes,
     view_geojson,
-    view_values,
-    with_quality_notes,
+    view_rows,
 )
 from dashboard.i18n import t
 from dashboard.projects.layer import Layer, highlight_layer, layer_updates
@@ -59,8 +59,7 @@ def map_full(store: Store, state: ExplorerState, projects: Layer | None = None,
 def map_updates(store: Store, state: ExplorerState) -> dict:
     """Only what changes with indicator, year, scale, selection: no geometry."""
     codes = view_codes(store, state.area, state.level)
-    values = with_quality_notes(store, view_values(store, state), state.lang)
-    return figures.map_values(values, store.catalogue[state.indicator],
+    return figures.map_values(view_rows(store, state), store.catalogue[state.indicator],
                               state.lang, classed=state.classed, selected=list(state.selected),
                               names={c: store.area_name(c, state.lang) for c in codes})
 
@@ -103,8 +102,8 @@ def move_map(figure, focus: dict) -> None:
     if isinstance(figure, Patch):
         figure["layout"]["map"]["center"] = focus["center"]
         figure["layout"]["map"]["zoom"] = focus["zoom"]
-    else:
-        figure.update_layout(map_center=focus["center"], map_zoom=focus["zoom"])
+    else:  # a figure made for this answer (map_full), not one that was sent
+        figure["layout"]["map"].update(center=focus["center"], zoom=focus["zoom"])
 
 
 def clean_focus(focus) -> dict | None:
@@ -121,31 +120,30 @@ def clean_focus(focus) -> dict | None:
 
 
 def bar(store: Store, state: ExplorerState):
-    values = view_values(store, state)
-    if values.empty:
+    values = view_rows(store, state)
+    if not values:
         return figures.empty_figure(t("explorer.no_data", state.lang))
-    values = with_quality_notes(store, values, state.lang)
     return figures.ranking_bar(values, store.catalogue[state.indicator], state.lang,
                                benchmarks(store, state), selected=list(state.selected))
 
 
 def trend(store: Store, state: ExplorerState):
-    series = {c: store.series(c, state.indicator) for c in state.selected}
+    series = {c: area_series(store, c, state.indicator) for c in state.selected}
     names = {c: store.area_name(c, state.lang) for c in state.selected}
     return figures.trend_figure(series, store.catalogue[state.indicator], state.lang,
                                 benchmark_series(store, state), names)
 
 
 def scatter(store: Store, state: ExplorerState):
-    x = view_values(store, state)
+    x = view_rows(store, state)
     y_years = store.years(state.indicator2)
     year2 = state.year if state.year in y_years else (
         max((y for y in y_years if y <= state.year), default=None) or
         (y_years[-1] if y_years else None))
     if year2 is None:
         return figures.empty_figure(t("explorer.no_data", state.lang))
-    y = view_values(store, state, indicator=state.indicator2, year=year2)
-    size = view_values(store, state, indicator="inwoners") if "inwoners" in store.catalogue \
+    y = view_rows(store, state, indicator=state.indicator2, year=year2)
+    size = view_rows(store, state, indicator="inwoners") if "inwoners" in store.catalogue \
         else None
     return figures.scatter_figure(x, y, size, store.catalogue[state.indicator],
                                   store.catalogue[state.indicator2], state.lang,

@@ -10,7 +10,18 @@ figure for the first render (:func:`apply_map_values`). Numbers are written per 
 
 from dashboard.figures.access import figure_lines, named_chart, text_equivalent
 from dashboard.figures.charts import areas_word, ranking_bar, scatter_figure
-from dashboard.figures.common import GRAPH_CONFIG, empty_figure, figure, reliable_mask
+from dashboard.figures.common import (
+    GRAPH_CONFIG,
+    FigureSpec,
+    as_figure,
+    empty_figure,
+    figure,
+    is_number,
+    is_ok,
+    is_reliable,
+    reliable_mask,
+    rows_of,
+)
 from dashboard.figures.maps import (
     MAP_UIREVISION,
     apply_map_values,
@@ -24,7 +35,9 @@ from dashboard.figures.maps import (
 )
 from dashboard.figures.trends import trend_figure
 
-__all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "apply_map_values", "areas_word", "bounds_view",
-           "empty_figure", "figure", "figure_lines", "map_figure", "map_spec", "map_values",
-           "named_chart", "path_parts", "ranking_bar", "reliable_mask", "scatter_figure",
-           "set_values", "text_equivalent", "trend_figure", "write_updates"]
+__all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "FigureSpec", "apply_map_values", "areas_word",
+           "as_figure", "bounds_view",
+           "empty_figure", "figure", "figure_lines", "is_number", "is_ok", "is_reliable",
+           "map_figure", "map_spec", "map_values", "named_chart", "path_parts", "ranking_bar",
+           "reliable_mask", "rows_of", "scatter_figure", "set_values", "text_equivalent",
+           "trend_figure", "write_updates"]

@@ -8,23 +8,24 @@ import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import colours as C
 from dashboard.catalogue import Indicator
 from dashboard.figures.common import (
     HOVER,
     NUMBER_AXIS,
+    FigureSpec,
     axis_title,
     base_layout,
     empty_figure,
     escape,
     figure,
     hover_text,
+    is_ok,
+    is_reliable,
     number_text,
-    ok_mask,
     quality_note,
-    reliable_mask,
+    rows_of,
     value_text,
 )
 from dashboard.formatting import format_int
@@ -55,7 +56,7 @@ def _benchmark_marks(benchmarks: dict[str, float | None], ind: Indicator, lang: 
 
 
 def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
-                benchmarks: dict[str, float | None], selected: Iterable[str] = ()) -> go.Figure:
+                benchmarks: dict[str, float | None], selected: Iterable[str] = ()) -> FigureSpec:
     """Horizontal bars of all areas, worst at the top.
 
     Worst means the highest value for ``higher_worse`` and the lowest for ``higher_better``;
@@ -80,72 +81,72 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
 
     Returns
     -------
-    plotly.graph_objects.Figure
+    FigureSpec
         Trace 0 bars, trace 1 unreliable bars, trace 2 labels of areas without a value,
         each with the area codes as ``customdata``; benchmarks as ``layout.shapes`` and
         ``layout.annotations``.
     """
-    if values.empty:
+    rows = rows_of(values)
+    if not rows:
         return empty_figure(t("figure.no_values", lang))
-    ok, reliable = ok_mask(values), reliable_mask(values)
-    order = {"by": ["value", "area_name"], "ascending": [ind.direction == "higher_better", True]}
-    good = values[reliable].sort_values(**order)
-    flagged = values[ok & ~reliable].sort_values(**order)
-    bad = values[~ok].sort_values("area_name")
+    sign = 1 if ind.direction == "higher_better" else -1  # the worst value at the top
+
+    def order(r):
+        return sign * float(r.value), r.area_name
+
+    good = sorted((r for r in rows if is_reliable(r)), key=order)
+    flagged = sorted((r for r in rows if is_ok(r) and not is_reliable(r)), key=order)
+    bad = sorted((r for r in rows if not is_ok(r)), key=lambda r: r.area_name)
     sel = set(selected)
-    breaks = C.quantile_breaks(good["value"], 5, ind.decimals)
+    good_values = [float(r.value) for r in good]
+    breaks = C.quantile_breaks(good_values, 5, ind.decimals)
     palette = C.class_colours(ind.direction, max(len(breaks) - 1, 1))
-    classes = C.classify(good["value"], breaks)
+    classes = C.classify(good_values, breaks)
     n_good, n_flag = len(good), len(flagged)
     n_all = n_good + n_flag + len(bad)
     weak = dict(
-        type="bar", orientation="h", x=list(flagged["value"]),
+        type="bar", orientation="h", x=[float(r.value) for r in flagged],
         y=list(range(n_good, n_good + n_flag)),
-        customdata=list(flagged["area_code"]), name="unreliable", showlegend=False,
+        customdata=[r.area_code for r in flagged], name="unreliable", showlegend=False,
         text=[f"{number_text(r.value, ind, lang)} · {t('figure.flagged_short', lang)}"
-              for r in flagged.itertuples(index=False)],
+              for r in flagged],
         textposition="outside", cliponaxis=False, hovertemplate=HOVER,
         textfont={"color": "#555555"},
         hovertext=[f"{hover_text(r.area_name, r.value, ind, lang, r.partial)}"
-                   f"<br><i>{escape(quality_note(r))}</i>"
-                   for r in flagged.itertuples(index=False)],
+                   f"<br><i>{escape(quality_note(r))}</i>" for r in flagged],
         marker={"color": C.FLAGGED_COLOUR, "pattern": {"shape": "/", "fgcolor": C.FLAGGED_LINE,
                                                        "size": 6},
-                "line": {"color": [C.HIGHLIGHT if c in sel else C.FLAGGED_LINE
-                                   for c in flagged["area_code"]],
-                         "width": [2.5 if c in sel else 1 for c in flagged["area_code"]]}})
+                "line": {"color": [C.HIGHLIGHT if r.area_code in sel else C.FLAGGED_LINE
+                                   for r in flagged],
+                         "width": [2.5 if r.area_code in sel else 1 for r in flagged]}})
     bars = dict(
-        type="bar", orientation="h", x=list(good["value"]), y=list(range(n_good)),
-        customdata=list(good["area_code"]), name="values", showlegend=False,
-        text=[number_text(v, ind, lang) for v in good["value"]], textposition="outside",
+        type="bar", orientation="h", x=good_values, y=list(range(n_good)),
+        customdata=[r.area_code for r in good], name="values", showlegend=False,
+        text=[number_text(v, ind, lang) for v in good_values], textposition="outside",
         cliponaxis=False, hovertemplate=HOVER,
-        hovertext=[hover_text(r.area_name, r.value, ind, lang, r.partial)
-                   for r in good.itertuples(index=False)],
+        hovertext=[hover_text(r.area_name, r.value, ind, lang, r.partial) for r in good],
         marker={"color": [palette[c] for c in classes],
                 "line": {"color": C.HIGHLIGHT,
-                         "width": [2.5 if c in sel else 0 for c in good["area_code"]]}})
-    labels = [t("figure.secret" if s == "secret" else "figure.no_data", lang)
-              for s in bad["status"]]
+                         "width": [2.5 if r.area_code in sel else 0 for r in good]}})
+    labels = [t("figure.secret" if r.status == "secret" else "figure.no_data", lang)
+              for r in bad]
     gaps = dict(
         type="scatter", x=[0] * len(bad), y=list(range(n_good + n_flag, n_all)), mode="text",
         text=labels,
         textposition="middle right", textfont={"color": "#666666", "style": "italic"},
-        customdata=list(bad["area_code"]), name="no-data", showlegend=False,
-        hovertemplate=HOVER, hovertext=[f"<b>{escape(n)}</b><br>{label}"
-                                        for n, label in zip(bad["area_name"], labels,
-                                                            strict=True)])
-    names = [f"<b>{escape(n)}</b>" if c in sel else escape(n)
-             for c, n in zip([*good["area_code"], *flagged["area_code"], *bad["area_code"]],
-                             [*good["area_name"], *flagged["area_name"], *bad["area_name"]],
-                             strict=True)]
+        customdata=[r.area_code for r in bad], name="no-data", showlegend=False,
+        hovertemplate=HOVER, hovertext=[f"<b>{escape(r.area_name)}</b><br>{label}"
+                                        for r, label in zip(bad, labels, strict=True)])
+    names = [f"<b>{escape(r.area_name)}</b>" if r.area_code in sel else escape(r.area_name)
+             for r in (*good, *flagged, *bad)]
     refs = [float(v) for v in benchmarks.values() if v is not None and math.isfinite(float(v))]
-    shown = [*good["value"].astype(float), *flagged["value"].astype(float)]
+    shown = [*good_values, *(float(r.value) for r in flagged)]
     lo = min([0.0, *shown, *refs])
     hi = max([0.0, *shown, *refs])
     # Room right of the longest bar for its value (outside text is not in automargin).
     top = hi + (hi - lo) * 0.16 if hi > lo else hi + 1
     shapes, notes = _benchmark_marks(benchmarks, ind, lang, (lo, top))
-    level = str(values["level"].iloc[0]) if "level" in values and len(values) else "custom"
+    level = str(getattr(rows[0], "level", "custom"))
     base = t("rank.base", lang, n=n_good, areas=areas_word(level, n_good, lang))
     if n_flag:
         base += t("rank.flagged_below", lang, n=n_flag)
@@ -173,23 +174,25 @@ def areas_word(level: str, n: int, lang: str) -> str:
     return t(key + ("_one" if n == 1 else ""), lang)
 
 
-def _ok_values(frame: pd.DataFrame | None, column: str) -> pd.Series:
-    if frame is None or frame.empty:
-        return pd.Series(dtype=float, name=column)
-    good = frame[reliable_mask(frame)].drop_duplicates("area_code")
-    return pd.to_numeric(good.set_index("area_code")["value"]).rename(column)
+def _ok_values(frame: pd.DataFrame | list | None) -> dict[str, float]:
+    """Area code -> reliable value (the first row of a code that repeats)."""
+    out: dict[str, float] = {}
+    for r in rows_of(frame) if frame is not None else []:
+        if is_reliable(r) and r.area_code not in out:
+            out[r.area_code] = float(r.value)
+    return out
 
 
 def scatter_figure(x: pd.DataFrame, y: pd.DataFrame, size: pd.DataFrame | None,
                    ind_x: Indicator, ind_y: Indicator, lang: str,
-                   selected: Iterable[str] = ()) -> go.Figure:
+                   selected: Iterable[str] = ()) -> FigureSpec:
     """Areas as points of two indicators, sized by inhabitants.
 
     Parameters
     ----------
     x, y : pandas.DataFrame
-        ``Store.values`` frames of the two indicators; only areas with a reliable value
-        in both are drawn.
+        ``Store.values`` frames (or their :func:`rows_of`) of the two indicators; only areas
+        with a reliable value in both are drawn.
     size : pandas.DataFrame or None
         ``Store.values`` frame of inhabitants (marker area proportional); ``None`` for
         equal points.
@@ -202,43 +205,50 @@ def scatter_figure(x: pd.DataFrame, y: pd.DataFrame, size: pd.DataFrame | None,
 
     Returns
     -------
-    plotly.graph_objects.Figure
+    FigureSpec
         One trace with the area codes as ``customdata``; or an empty figure with a message.
     """
-    both = pd.concat([_ok_values(x, "x"), _ok_values(y, "y")], axis=1, join="inner")
-    if both.empty:
+    x_rows = rows_of(x)
+    xs, ys = _ok_values(x_rows), _ok_values(y)
+    codes = [c for c in xs if c in ys]  # in the order of x
+    if not codes:
         return empty_figure(t("figure.no_values", lang))
-    names = x.drop_duplicates("area_code").set_index("area_code")["area_name"]
+    names: dict[str, str] = {}
+    for r in x_rows:
+        names.setdefault(r.area_code, r.area_name)
     chosen = set(selected)
     # Selected points last, so they are drawn on top of the others.
-    both = both.assign(_sel=[c in chosen for c in both.index]).sort_values("_sel", kind="stable")
-    sel = list(both.pop("_sel"))
+    codes.sort(key=lambda c: c in chosen)
+    sel = [c in chosen for c in codes]
     marker: dict = {"color": [C.SELECTED_COLOUR if s else C.POINT_COLOUR for s in sel],
                     "opacity": 0.85, "line": {"color": [C.HIGHLIGHT if s else "white" for s in sel],
                                               "width": [2 if s else 0.5 for s in sel]}}
-    inhabitants = _ok_values(size, "size").reindex(both.index)
-    if size is not None and inhabitants.notna().any():
-        biggest = float(inhabitants.max())
-        marker |= {"size": list(inhabitants.fillna(0).clip(lower=0)), "sizemode": "area",
+    people_of = _ok_values(size)
+    inhabitants = [people_of.get(c) for c in codes]
+    known = [n for n in inhabitants if n is not None]
+    if size is not None and known:
+        biggest = max(known)
+        marker |= {"size": [max(n, 0.0) if n is not None else 0.0 for n in inhabitants],
+                   "sizemode": "area",
                    "sizeref": 2 * biggest / 34**2 if biggest > 0 else 1, "sizemin": 4}
     else:
         marker["size"] = 10
     hover = []
     label_x, label_y = escape(ind_x.label.get(lang)), escape(ind_y.label.get(lang))
     people = t("figure.inhabitants", lang)
-    for code, x_value, y_value, n in zip(both.index, both["x"], both["y"], inhabitants,
-                                         strict=True):
+    for code, n in zip(codes, inhabitants, strict=True):
+        x_value, y_value = xs[code], ys[code]
         text = (f"<b>{escape(names.get(code, code))}</b>"
                 f"<br>{label_x}: {value_text(x_value, ind_x, lang)}"
                 f"<br>{label_y}: {value_text(y_value, ind_y, lang)}")
-        if pd.notna(n):
+        if n is not None:
             text += f"<br>{people}: {format_int(n, lang)}"
         hover.append(text)
     points = dict(
-        type="scatter", x=list(both["x"]), y=list(both["y"]), mode="markers+text",
-        marker=marker, customdata=list(both.index), hovertext=hover, hovertemplate=HOVER,
-        name="areas",
-        text=[escape(names.get(c, c)) if s else "" for c, s in zip(both.index, sel, strict=True)],
+        type="scatter", x=[xs[c] for c in codes], y=[ys[c] for c in codes],
+        mode="markers+text", marker=marker, customdata=codes, hovertext=hover,
+        hovertemplate=HOVER, name="areas",
+        text=[escape(names.get(c, c)) if s else "" for c, s in zip(codes, sel, strict=True)],
         textposition="top center", showlegend=False, cliponaxis=False)
     note = [{"text": t("figure.size_note", lang), "xref": "paper", "yref": "paper", "x": 1,
              "y": 1.01, "xanchor": "right", "yanchor": "bottom", "showarrow": False,

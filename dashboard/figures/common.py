@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import math
 import textwrap
+from collections import namedtuple
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -38,21 +41,56 @@ def base_layout(lang: str, **extra: object) -> dict:
             "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "font": {"size": 13}, **extra}
 
 
-def figure(data: list[dict], layout: dict) -> go.Figure:
-    """A figure of plain trace dicts (``{"type": "bar", ...}``) and a layout dict, taken as
-    they are.
+class FigureSpec(dict):
+    """A figure as the JSON Plotly reads, ``{"data": [...], "layout": {...}}``, of plain
+    dicts and lists; ``dcc.Graph`` takes it and Dash sends it as it is.
 
-    Plotly checks and copies every value of a figure built from its classes
-    (``go.Bar(...)``, ``update_layout``): in the explorer's answers that was most of the
-    server's time (``make bench``). The builders here write only what Plotly accepts, and
-    the unit tests build each figure again with Plotly's checks and compare the JSON.
-    ``layout["template"]`` may name a registered template, as with ``update_layout``.
+    A ``go.Figure`` copies every value twice on its way to the browser: once when it is
+    built and once when it is turned back into JSON. For the explorer's map (its geometry)
+    and charts that copying was more than half of an interaction's server time (``make
+    bench``). ``.data``, ``.layout`` and ``.to_dict()`` read the figure through Plotly's
+    classes (a copy, for code and tests that want them); :func:`as_figure` makes one to
+    change with Plotly's methods.
+    """
+
+    @property
+    def data(self):
+        return as_figure(self).data
+
+    @property
+    def layout(self):
+        return as_figure(self).layout
+
+    def to_dict(self) -> dict:
+        return as_figure(self).to_dict()
+
+
+def as_figure(fig: FigureSpec | go.Figure) -> FigureSpec:
+    """A ``go.Figure`` of ``fig`` (a copy of a :class:`FigureSpec`), to change with Plotly's
+    methods (``update_layout``, ``add_vline`` …)."""
+    return fig if isinstance(fig, go.Figure) else go.Figure(dict(fig), _validate=False)
+
+
+@lru_cache(maxsize=8)
+def _template_json(name: str) -> dict:
+    return pio.templates[name].to_plotly_json()
+
+
+def figure(data: list[dict], layout: dict) -> FigureSpec:
+    """A figure of plain trace dicts (``{"type": "bar", ...}``) and a layout dict, taken as
+    they are, without Plotly's checks and copies (see :class:`FigureSpec`).
+
+    The builders here write only what Plotly accepts, and the tests build each figure
+    again with Plotly's checks and compare the JSON. ``layout["template"]`` may name a
+    registered template, as with ``update_layout``; the figure carries the template itself
+    (the browser knows no names). Its parts may be shared with other figures and caches:
+    never write into a figure that was sent.
     """
     layout = dict(layout)
     name = layout.get("template")
     if isinstance(name, str):
-        layout["template"] = pio.templates[name]  # the browser knows no names
-    return go.Figure({"data": data, "layout": layout}, _validate=False)
+        layout["template"] = _template_json(name)
+    return FigureSpec(data=data, layout=layout)
 
 
 def ok_mask(frame: pd.DataFrame) -> pd.Series:
@@ -66,6 +104,48 @@ def reliable_mask(frame: pd.DataFrame) -> pd.Series:
     if "quality" not in frame:
         return ok
     return ok & frame["quality"].fillna("ok").eq("ok")
+
+
+@lru_cache(maxsize=32)
+def _row_type(columns: tuple[str, ...]) -> type:
+    return namedtuple("Row", columns)
+
+
+def rows_of(values: pd.DataFrame | list | tuple) -> list:
+    """The rows of a values frame as named tuples (a list or tuple of rows is taken as it is).
+
+    The figure builders work on these, not on the frame: the explorer's frames hold a few
+    dozen to a few hundred rows, and pandas' cost per operation (a filter, a sort, a row
+    loop), not the rows, was most of an interaction's server time (``make bench``).
+    """
+    if not isinstance(values, pd.DataFrame):
+        return list(values)
+    make = _row_type(tuple(values.columns))._make
+    return [make(r) for r in zip(*(values[c].tolist() for c in values.columns), strict=True)]
+
+
+def is_number(value: object) -> bool:
+    """A finite-or-infinite float value, not None/NaN/text (as ``pd.to_numeric(errors=
+    "coerce").notna()`` reads a value column)."""
+    if isinstance(value, bool) or value is None:
+        return False
+    try:
+        return not math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def is_ok(row: object) -> bool:
+    """A row with status ok and a number (anything else never reads as a value); the row
+    form of :func:`ok_mask`."""
+    return getattr(row, "status", None) == "ok" and is_number(getattr(row, "value", None))
+
+
+def is_reliable(row: object) -> bool:
+    """A row with a value whose ``quality`` is ok or absent; the row form of
+    :func:`reliable_mask`."""
+    quality = getattr(row, "quality", None)
+    return is_ok(row) and (not isinstance(quality, str) or quality == "ok")
 
 
 def quality_note(row: object) -> str:
@@ -128,7 +208,7 @@ def number_text(value: object, ind: Indicator, lang: str) -> str:
     return format_number(value, lang, ind.decimals)
 
 
-def empty_figure(message: str) -> go.Figure:
+def empty_figure(message: str) -> FigureSpec:
     """A blank figure that only shows ``message`` (no axes), for when there is nothing to plot.
 
     Parameters
@@ -138,7 +218,7 @@ def empty_figure(message: str) -> go.Figure:
 
     Returns
     -------
-    plotly.graph_objects.Figure
+    FigureSpec
         No traces; one centred annotation.
     """
     return figure([], {

@@ -21,13 +21,16 @@ from dashboard.catalogue import Indicator
 from dashboard.figures.common import (
     HOVER,
     NUMBER_AXIS,
+    FigureSpec,
     base_layout,
     escape,
     figure,
     hover_text,
-    ok_mask,
+    is_number,
+    is_ok,
+    is_reliable,
     quality_note,
-    reliable_mask,
+    rows_of,
 )
 from dashboard.formatting import format_number
 from dashboard.i18n import t
@@ -37,9 +40,9 @@ MAP_UIREVISION = "map"
 _PATH_RE = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
-def _year(frame: pd.DataFrame) -> int | None:
-    years = pd.to_numeric(frame["year"], errors="coerce").dropna() if "year" in frame else []
-    return int(max(years)) if len(years) else None
+def _year(rows: list) -> int | None:
+    years = [int(y) for r in rows for y in [getattr(r, "year", None)] if is_number(y)]
+    return max(years) if years else None
 
 
 def _walk(coords: object, lons: list[float], lats: list[float]) -> None:
@@ -90,7 +93,7 @@ def bounds_view(geojson: dict, width: int = 600, height: int = 450) -> tuple[dic
 def map_figure(geojson: dict, codes: list[str], names: dict[str, str], lang: str,
                outline: dict | None = None, center: dict | None = None,
                zoom: float | None = None, style: dict | str = "white-bg",
-               opacity: float = 1.0) -> go.Figure:
+               opacity: float = 1.0) -> FigureSpec:
     """The base choropleth map (:func:`map_spec` as a figure)."""
     spec = map_spec(geojson, codes, names, lang, outline, center, zoom, style, opacity)
     return figure(spec["data"], spec["layout"])
@@ -229,10 +232,12 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
         secret and missing areas in trace 1 in grey. With fewer than two different
         reliable values there is no colour scale but a sentence saying why.
     """
-    ok, reliable = ok_mask(values), reliable_mask(values)
-    good, flagged, bad = values[reliable], values[ok & ~reliable], values[~ok]
-    z = [float(v) for v in good["value"]]
-    year = _year(values)
+    rows = rows_of(values)
+    good = [r for r in rows if is_reliable(r)]
+    flagged = [r for r in rows if is_ok(r) and not is_reliable(r)]
+    bad = [r for r in rows if not is_ok(r)]
+    z = [float(r.value) for r in good]
+    year = _year(rows)
     label, unit = ind.label.get(lang), ind.unit.get(lang)
     # Short (unit and year) so the legend never covers the map; the page heads the map
     # with the indicator's label.
@@ -242,9 +247,9 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
     # saying why there is no scale, never a grey map under a scale of one value.
     scaled = len(set(z)) >= 2
     out: dict = {
-        "data[0].locations": list(good["area_code"]), "data[0].z": z,
+        "data[0].locations": [r.area_code for r in good], "data[0].z": z,
         "data[0].hovertext": [hover_text(r.area_name, r.value, ind, lang, r.partial)
-                              for r in good.itertuples(index=False)],
+                              for r in good],
         "data[0].colorbar.title.text": title, "data[0].showscale": scaled,
     }
     breaks = C.quantile_breaks(z, min(k, len(C.YLORRD)), ind.decimals) \
@@ -267,18 +272,18 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
     # (code, hover text, kind) of every area drawn in trace 1
     gaps = [(r.area_code, f"{hover_text(r.area_name, r.value, ind, lang, r.partial)}"
              f"<br><i>{escape(quality_note(r))}</i>", "figure.flagged")
-            for r in flagged.itertuples(index=False)]
+            for r in flagged]
     gaps += [(r.area_code, f"<b>{escape(r.area_name)}</b><br>{t(kind, lang)}", kind)
-             for r in bad.itertuples(index=False)
+             for r in bad
              for kind in ["figure.secret" if r.status == "secret" else "figure.no_data"]]
-    present = set(values["area_code"])
+    present = {r.area_code for r in rows}
     gaps += [(c, f"<b>{escape(n)}</b><br>{t('figure.no_data', lang)}", "figure.no_data")
              for c, n in (names or {}).items() if c not in present]
     kinds = {kind for _, _, kind in gaps}
     selected = list(selected)
     notes = _no_data_legend(kinds, lang)
     if not scaled:
-        total = len(names) if names else len(values)
+        total = len(names) if names else len(rows)
         notes.append(_note(t("figure.no_scale", lang, n=len(good), total=total,
                              year=year or ""), 0.93, 13))
     out.update({
@@ -295,7 +300,7 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
         "layout.annotations": notes,
         "layout.meta": {"indicator": ind.key, "year": year, "lang": lang, "classed": bool(breaks),
                         "breaks": breaks, "selected": selected, "scaled": scaled,
-                        "flagged": list(flagged["area_code"])},
+                        "flagged": [r.area_code for r in flagged]},
     })
     return out
 
@@ -333,8 +338,8 @@ def set_values(spec: dict, updates: dict) -> dict:
     return spec
 
 
-def apply_map_values(fig: go.Figure, updates: dict) -> go.Figure:
+def apply_map_values(fig: FigureSpec | go.Figure, updates: dict) -> FigureSpec:
     """A copy of ``fig`` with :func:`map_values` output applied (``fig`` is unchanged; the
     app writes into a fresh :func:`map_spec` instead, without copying its geometry)."""
-    spec = fig.to_plotly_json()
+    spec = copy.deepcopy(dict(fig)) if isinstance(fig, dict) else fig.to_plotly_json()
     return figure(spec["data"], set_values(spec, updates)["layout"])

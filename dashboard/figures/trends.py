@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import colours as C
 from dashboard.catalogue import Indicator
 from dashboard.figures.common import (
     HOVER,
     NUMBER_AXIS,
+    FigureSpec,
     axis_title,
     base_layout,
     cadence,
@@ -17,7 +17,9 @@ from dashboard.figures.common import (
     escape,
     figure,
     hover_text,
+    is_ok,
     is_partial,
+    rows_of,
 )
 from dashboard.formatting import format_year_ranges
 from dashboard.i18n import t
@@ -32,15 +34,16 @@ def _line(frame: pd.DataFrame, name: str, ind: Indicator, lang: str) -> tuple[di
     symbols: list = []
     missing: list[int] = []
     prev = None
-    step = cadence(frame["year"])
-    for row in frame.sort_values("year").itertuples(index=False):
+    rows = sorted(rows_of(frame), key=lambda r: int(r.year))
+    step = cadence(r.year for r in rows)
+    for row in rows:
         year = int(row.year)
         flag = getattr(row, "comparable_with_previous", None)
         broken = flag is not None and not pd.isna(flag) and not bool(flag)
         if prev is not None and (year > prev + step or broken):
             for column, gap in ((xs, None), (ys, None), (texts, ""), (symbols, "circle")):
                 column.append(gap)
-        ok = row.status == "ok" and pd.notna(row.value)
+        ok = is_ok(row)
         if not ok:
             missing.append(year)
         xs.append(year)
@@ -74,14 +77,12 @@ def _break_marks(frames: list[pd.DataFrame], lang: str) -> tuple[list[dict], lis
     having: set[int] = set()
     changes: set[int] = set()
     for frame in frames:
-        if frame.empty:
-            continue
-        ok = frame[(frame["status"] == "ok") & frame["value"].notna()]
-        having |= {int(y) for y in ok["year"]}
-        if "comparable_with_previous" in frame:
-            flags = frame["comparable_with_previous"]
-            changes |= {int(y) for y, f in zip(frame["year"], flags, strict=True)
-                        if f is not None and not pd.isna(f) and not bool(f)}
+        for row in rows_of(frame):
+            if is_ok(row):
+                having.add(int(row.year))
+            flag = getattr(row, "comparable_with_previous", None)
+            if flag is not None and not pd.isna(flag) and not bool(flag):
+                changes.add(int(row.year))
     # shaded: years inside the chart in which no line has a value (one line's own gaps
     # show as breaks in that line and in the note under the chart)
     missing = set(range(min(having), max(having) + 1)) - having if having else set()
@@ -107,7 +108,7 @@ def _break_marks(frames: list[pd.DataFrame], lang: str) -> tuple[list[dict], lis
 
 
 def trend_figure(series: dict[str, pd.DataFrame], ind: Indicator, lang: str,
-                 benchmarks: dict[str, pd.DataFrame], names: dict[str, str]) -> go.Figure:
+                 benchmarks: dict[str, pd.DataFrame], names: dict[str, str]) -> FigureSpec:
     """Lines over the years: solid per selected area, dashed grey per benchmark.
 
     A line breaks where CBS flags a boundary change (``comparable_with_previous`` False),
@@ -132,7 +133,7 @@ def trend_figure(series: dict[str, pd.DataFrame], ind: Indicator, lang: str,
 
     Returns
     -------
-    plotly.graph_objects.Figure
+    FigureSpec
         One trace per area, then one per benchmark; with no areas, a figure asking the
         reader to click an area on the map.
     """

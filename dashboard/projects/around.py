@@ -76,7 +76,7 @@ def around_figure(store, p: Project, indicator: str, lang: str) -> go.Figure:
     series = {c: store.series(c, indicator) for c in own}
     names = {c: store.area_name(c, lang) for c in own}
     refs = {store.area_name(c, lang): store.series(c, indicator) for c in beside}
-    fig = figures.trend_figure(series, ind, lang, refs, names)
+    fig = figures.as_figure(figures.trend_figure(series, ind, lang, refs, names))
     start = p.period()[0]
     if start is not None and fig.data:
         fig.add_vline(x=start.year, line={"color": "#333333", "width": 1.5, "dash": "dot"},
