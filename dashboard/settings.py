@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,8 +59,19 @@ def _path(value: str | None, default: Path | None) -> Path | None:
     return p if p.is_absolute() else (Path.cwd() / p)
 
 
+#: Every variable :func:`get_settings` reads.
+ENV_NAMES = ("CBS_DATADERDEN_BASE", "CBS_ODATA_BASE", "DASHBOARD_CACHE", "DASHBOARD_DATA",
+             "DASHBOARD_DB_URL", "DASHBOARD_DEBUG", "DASHBOARD_GEMEENTE",
+             "DASHBOARD_MAX_ACTIVITIES", "DASHBOARD_PROXIES", "DASHBOARD_SECRET_KEY",
+             "DASHBOARD_SECURE_COOKIES", "DASHBOARD_SNAPSHOT", "DASHBOARD_STORE",
+             "DASHBOARD_TRUSTED_USER_HEADER", "PDOK_BASE")
+
+
 def get_settings(env: dict[str, str] | None = None) -> Settings:
     """Read settings from ``env`` (default: ``os.environ``).
+
+    The same variables (and working directory, for relative paths) give the same
+    ``Settings`` without reading them again: a request asks for them several times.
 
     Raises
     ------
@@ -67,7 +79,13 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
         If ``DASHBOARD_GEMEENTE`` is not a CBS gemeente code like ``GM0599``, or
         ``DASHBOARD_PROXIES`` is not a whole number.
     """
-    env = dict(os.environ if env is None else env)
+    source = os.environ if env is None else env
+    return _settings(tuple((name, source.get(name)) for name in ENV_NAMES), Path.cwd())
+
+
+@lru_cache(maxsize=16)
+def _settings(items: tuple[tuple[str, str | None], ...], cwd: Path) -> Settings:
+    env = {name: value for name, value in items if value is not None}
     gemeente = env.get("DASHBOARD_GEMEENTE", "GM0599").strip().upper()
     if not GEMEENTE_RE.match(gemeente):
         raise ValueError(f"DASHBOARD_GEMEENTE={gemeente!r} is not a gemeente code like GM0599")

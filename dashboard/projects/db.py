@@ -8,6 +8,7 @@ together with one audit row naming the editor, the file and the activities it ad
 from __future__ import annotations
 
 import hashlib
+import threading
 import unicodedata
 from datetime import date
 
@@ -124,9 +125,31 @@ def _as_project(row) -> Project:
         source=row.source or "upload", origin="upload")
 
 
+#: Database URL -> (what identifies the stored activities, the activities read then).
+_read: dict[str, tuple[tuple, list[Project]]] = {}
+_read_lock = threading.Lock()
+
+
 def read_activities(db=None) -> list[Project]:
-    """Every stored activity as a :class:`~dashboard.projects.registry.Project`, oldest first."""
+    """Every stored activity as a :class:`~dashboard.projects.registry.Project`, oldest first.
+
+    Activities are only ever added (:func:`save_activities`), each with a higher id, so
+    their number, highest id and lowest and highest uid (content hashes: a database made
+    again from scratch differs there) say whether anything changed since the last read, in
+    this process or another one: the rows are read and turned into projects again only
+    then (every explorer answer that shows projects asks for them).
+    """
     db = db or get_database()
     with db.connect() as conn:
+        version = tuple(conn.execute(sa.select(
+            sa.func.count(), sa.func.max(activities.c.id), sa.func.min(activities.c.uid),
+            sa.func.max(activities.c.uid))).one())
+        with _read_lock:
+            hit = _read.get(str(db.url))
+        if hit and hit[0] == version:
+            return list(hit[1])
         rows = conn.execute(sa.select(activities).order_by(activities.c.id)).all()
-    return [_as_project(r) for r in rows]
+    projects = [_as_project(r) for r in rows]
+    with _read_lock:
+        _read[str(db.url)] = (version, projects)
+    return list(projects)
