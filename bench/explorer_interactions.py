@@ -49,7 +49,8 @@ class View:
 
 
 def interactions(store: Store, view: View, year_indicator: str) -> list[Interaction]:
-    """The four interactions of the issue, with values valid in ``store``.
+    """The four interactions of the issue, with values valid in ``store``, and the
+    indicator switch to indicators not shown before.
 
     ``year_indicator`` is the indicator shown when the year is switched (the last value
     of the indicator switch), so both years exist for it.
@@ -66,6 +67,13 @@ def interactions(store: Store, view: View, year_indicator: str) -> list[Interact
         Interaction("area click", ids.EXPLORER_CLICK, "data",
                     ({"code": buurten[0], "add": False}, {"code": buurten[1], "add": False})),
         Interaction("level switch", ids.EXPLORER_LEVEL, "value", ("wijk", view.level)),
+        # Each value once: nothing of this view and indicator has been asked before in
+        # either worker, so no cache (view rows, benchmarks, the store's indicator cache)
+        # holds it; the rows above alternate two values, as a person going back and forth.
+        Interaction("indicator switch, first time", ids.EXPLORER_INDICATOR, "value",
+                    tuple(k for k in (ind.key for ind in store.catalogue)
+                          if k not in (SECOND_INDICATOR, DEFAULT_INDICATOR)
+                          and store.years(k))),
     ]
 
 

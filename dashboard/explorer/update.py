@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dashboard.controls import choice_data
 from dashboard.explorer import views
-from dashboard.explorer.panels import details_panel, values_table
+from dashboard.explorer.panels import details_panel
 from dashboard.explorer.state import (
     ExplorerState,
     apply_click,
@@ -23,7 +23,7 @@ from dashboard.explorer.state import (
     year_options,
 )
 from dashboard.exports.toolkit import explorer_toolkit_links
-from dashboard.figures import text_equivalent
+from dashboard.figures import text_equivalent_json
 from dashboard.projects.layer import Layer
 from dashboard.projects.panels import map_outputs
 from dashboard.store import Store
@@ -136,7 +136,7 @@ def explorer_update(store: Store, values: dict, changed: set[str]) -> dict:
         out.update({f"{k}_name": v for k, v in views.chart_names(store, store_state).items()})
     for chart in ("trend", "scatter"):
         if chart in out:
-            out[f"{chart}_text"] = text_equivalent(out[chart], store_state.lang)
+            out[f"{chart}_text"] = text_equivalent_json(out[chart], store_state.lang)
     return out
 
 
@@ -163,8 +163,5 @@ def _figures(store: Store, state: ExplorerState, layer: Layer, moved: set[str],
     if moved & (_VIEW | {"indicator2"}):
         out["scatter"] = views.scatter(store, state)
     if moved & {"indicator", "year", "level", "area", "sort"}:
-        ind = store.catalogue[state.indicator]
-        out["table"] = values_table(views.table_data(store, state, sort),
-                                    ind.label.get(state.lang), ind.unit.get(state.lang),
-                                    state.year, state.lang)
+        out["table"] = views.table_json(store, state, sort)
     return out

@@ -3,6 +3,8 @@ and by the callbacks (updates), so both always show the same thing."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dash import Patch
 
 from dashboard import figures
@@ -10,6 +12,7 @@ from dashboard.basemap.online import Basemap, current_basemap
 from dashboard.basemap.style import offline_style, online_style
 from dashboard.explorer import geography
 from dashboard.explorer.details import details, source_line, table_rows
+from dashboard.explorer.panels import values_table
 from dashboard.explorer.state import (
     ExplorerState,
     area_series,
@@ -156,6 +159,23 @@ def details_data(store: Store, state: ExplorerState) -> list[dict]:
 
 def table_data(store: Store, state: ExplorerState, sort: str = "value") -> list[dict]:
     return table_rows(store, state, sort)
+
+
+def table_json(store: Store, state: ExplorerState, sort: str = "value") -> object:
+    """The values table (:func:`~dashboard.explorer.panels.values_table`) as Dash sends it,
+    kept per process and view: a row is five components, and making a few hundred of them
+    took more of an explorer answer than the map and charts together."""
+    return _table_json(store, state.indicator, state.year, state.level, state.area,
+                       state.lang, sort)
+
+
+@lru_cache(maxsize=16)
+def _table_json(store: Store, indicator: str, year: int, level: str, area: str, lang: str,
+                sort: str) -> object:
+    ind, state = store.catalogue[indicator], ExplorerState(indicator, year, level, area,
+                                                           lang=lang)
+    return figures.as_json(values_table(table_rows(store, state, sort), ind.label.get(lang),
+                                        ind.unit.get(lang), year, lang))
 
 
 def source_text(store: Store, state: ExplorerState) -> str:

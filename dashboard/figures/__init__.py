@@ -8,7 +8,13 @@ figure for the first render (:func:`apply_map_values`). Numbers are written per 
 (Dutch ``1.234,5``, English ``1,234.5``) in hover texts, labels and axis ticks alike.
 """
 
-from dashboard.figures.access import figure_lines, named_chart, text_equivalent
+from dashboard.figures.access import (
+    as_json,
+    figure_lines,
+    named_chart,
+    text_equivalent,
+    text_equivalent_json,
+)
 from dashboard.figures.charts import areas_word, ranking_bar, scatter_figure
 from dashboard.figures.common import (
     GRAPH_CONFIG,
@@ -40,4 +46,5 @@ __all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "FigureSpec", "apply_map_values", "
            "empty_figure", "figure", "figure_lines", "is_number", "is_ok", "is_reliable",
            "map_figure", "map_spec", "map_values", "named_chart", "path_parts", "ranking_bar",
            "reliable_mask", "rows_of", "scatter_figure", "set_values", "text_equivalent",
+           "text_equivalent_json", "as_json",
            "trend_figure", "write_updates"]

@@ -8,9 +8,11 @@ written per language) into a list under it, so the text can never disagree with 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import plotly.graph_objects as go
 from dash import html
+from dash.development.base_component import Component
 
 from dashboard.i18n import t
 
@@ -66,6 +68,31 @@ def text_equivalent(fig: go.Figure | dict, lang: str) -> list:
     lines = figure_lines(fig)
     items = [html.Li(line) for line in lines] or [html.Li(t("access.no_points", lang))]
     return [html.Summary(t("access.as_text", lang)), html.Ul(items)]
+
+
+def text_equivalent_json(fig: go.Figure | dict, lang: str) -> list:
+    """:func:`text_equivalent` as Dash sends it (:func:`as_json`), kept per process for the
+    last texts asked: a chart of a few hundred areas is as many components, whose making
+    took more of an explorer answer than the chart itself."""
+    return _text_json(tuple(figure_lines(fig)), lang)
+
+
+@lru_cache(maxsize=16)
+def _text_json(lines: tuple[str, ...], lang: str) -> list:
+    items = [html.Li(line) for line in lines] or [html.Li(t("access.no_points", lang))]
+    return as_json([html.Summary(t("access.as_text", lang)), html.Ul(items)])
+
+
+def as_json(node: object) -> object:
+    """A component tree as Dash's own JSON of it (``to_plotly_json`` all the way down):
+    plain dicts and lists that can be kept and sent again as they are. Never write into
+    what it returns."""
+    if isinstance(node, Component):
+        out = node.to_plotly_json()
+        return {**out, "props": {k: as_json(v) for k, v in out["props"].items()}}
+    if isinstance(node, list | tuple):
+        return [as_json(n) for n in node]
+    return node
 
 
 def named_chart(graph, name: str, cid: str | None = None, text: list | None = None,

@@ -65,3 +65,20 @@ def test_controls_carry_their_label_and_string_values():
     group = radio_group("explorer-level", "Niveau", [{"label": "Buurt", "value": "buurt"}],
                         "buurt")
     assert group.label == "Niveau" and group.value == "buurt"
+
+
+def test_kept_text_equivalents_are_what_dash_sends_of_the_components():
+    import json
+
+    from dash._utils import to_json
+
+    from dashboard.figures import text_equivalent_json
+
+    # test data, built here: names with markup and entities must arrive as text
+    fig = go.Figure([go.Bar(name="values", hovertext=["<b>A &amp; B</b><br>3", "<b>C</b><br>4"])])
+    for lang in ("nl", "en"):
+        sent = json.loads(to_json(text_equivalent(fig, lang)))
+        assert json.loads(to_json(text_equivalent_json(fig, lang))) == sent
+        assert [li["props"]["children"] for li in sent[1]["props"]["children"]] == ["A & B, 3",
+                                                                                    "C, 4"]
+    assert text_equivalent_json(fig, "nl") is text_equivalent_json(fig.to_dict(), "nl")

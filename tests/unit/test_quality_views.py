@@ -119,3 +119,20 @@ def test_every_year_of_the_profile_table_is_beside_its_value(store):
     assert rows and all(isinstance(r["year"], int) for r in rows)
     years = pd.Series([r["year"] for r in rows])
     assert years.nunique() > 1  # mixed years exist, hence a year per row
+
+
+def test_the_kept_values_table_is_what_dash_sends_of_the_components(store):
+    import json
+
+    from dash._utils import to_json
+
+    from dashboard.explorer import views
+    from dashboard.explorer.panels import values_table
+
+    for lang, sort in (("nl", "value"), ("en", "name")):
+        state = _state(lang=lang)
+        ind = store.catalogue[state.indicator]
+        built = values_table(views.table_data(store, state, sort), ind.label.get(lang),
+                             ind.unit.get(lang), state.year, lang)
+        assert json.loads(to_json(views.table_json(store, state, sort))) == \
+            json.loads(to_json(built))
