@@ -137,8 +137,7 @@ def parse_state(query: dict, store: Store) -> Parsed:
 
 @lru_cache(maxsize=256)
 def _coverage(store: Store, indicator: str, level: str, area: str) -> tuple:
-    codes = view_codes(store, area, level)
-    return tuple(store.coverage_of(indicator, y, codes) for y in store.years(indicator))
+    return tuple(store.coverage_by_year(indicator, view_codes(store, area, level)))
 
 
 def year_coverage(store: Store, indicator: str, level: str, area: str) -> list:

@@ -73,6 +73,21 @@ class _Column:
             self.codes = codes if order is None else codes[order]
             self.uniques = pd.array(uniques, dtype=dtype)
 
+    def isna(self) -> np.ndarray:
+        """Per row: no value (null or NaN)."""
+        if self.uniques is None:
+            return np.isnan(self.codes) if self.codes.dtype.kind == "f" else \
+                np.zeros(len(self.codes), dtype=bool)
+        missing = np.append(np.asarray(pd.isna(self.uniques), dtype=bool), True)
+        return missing[self.codes]  # code -1 (null) reads the appended True
+
+    def equals(self, value: object) -> np.ndarray:
+        """Per row: the value is ``value`` (never for a null)."""
+        if self.uniques is None:
+            return self.codes == value
+        same = np.append(np.asarray(self.uniques == value, dtype=bool), False)
+        return same[self.codes]
+
     def take(self, rows: np.ndarray) -> pd.Series:
         if self.uniques is None:
             return pd.Series(self.codes[rows], dtype=self.dtype, copy=False)

@@ -136,3 +136,17 @@ def test_the_kept_values_table_is_what_dash_sends_of_the_components(store):
                              ind.unit.get(lang), state.year, lang)
         assert json.loads(to_json(views.table_json(store, state, sort))) == \
             json.loads(to_json(built))
+
+
+def test_coverage_of_every_year_at_once_is_coverage_of_each_year(store):
+    from dashboard.explorer.state import view_codes
+
+    compared = 0
+    for area, level in (("GM0599", "buurt"), ("GM0599", "wijk"), ("ZUID0599", "buurt")):
+        codes = view_codes(store, area, level)
+        for ind in store.catalogue:
+            years = store.years(ind.key)
+            assert store.coverage_by_year(ind.key, codes) == \
+                [store.coverage_of(ind.key, y, codes) for y in years], (ind.key, area, level)
+            compared += len(years)
+    assert compared > 500  # real years of real indicators, not empty lists
