@@ -17,6 +17,7 @@ GEMEENTE ?= GM0599
 TEST_SNAPSHOT ?= ../shared/snapshot
 USERS    ?= 50,200
 THINK    ?= 3,0
+RAMP     ?= 10
 DURATION ?= 60
 BENCH_ARGS ?=
 LOAD_ARGS ?=
@@ -84,11 +85,13 @@ bench: install chromium precompress
 	$(BIN)/python -m bench.run --snapshot $(abspath $(or $(SNAPSHOT),$(TEST_SNAPSHOT))) $(BENCH_ARGS)
 
 # USERS simulated users for DURATION seconds against gunicorn on 127.0.0.1, once per THINK
-# (seconds a user pauses between interactions; 0: a stress test); each run stops by itself.
+# (seconds a user pauses between interactions; 0: a stress test) and RAMP (seconds over
+# which the users arrive; RAMP=10,0 also runs every page opened at once); each run stops
+# by itself.
 load: install precompress
 	@if [ ! -f $(STORE)/manifest.json ]; then \
 	  $(MAKE) --no-print-directory build SNAPSHOT=$(or $(SNAPSHOT),$(TEST_SNAPSHOT)); fi
-	$(BIN)/python -m bench.load --store $(STORE) --users $(USERS) --think $(THINK) \
+	$(BIN)/python -m bench.load --store $(STORE) --users $(USERS) --think $(THINK) --ramp $(RAMP) \
 	  --duration $(DURATION) --workers $(WORKERS) $(LOAD_ARGS)
 
 lint: install

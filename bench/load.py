@@ -1,12 +1,15 @@
 """``make load``: simulated users on loopback for a bounded time, against gunicorn.
 
     python -m bench.load [--store cache/store] [--users 50,200] [--think 3,0]
-                         [--duration 60] [--workers 2]
+                         [--ramp 10] [--duration 60] [--workers 2]
 
 Starts gunicorn (2 workers) on a free 127.0.0.1 port once, then runs every combination of
-``--users`` and ``--think``: each user (a thread with its own HTTP session) opens the
-explorer and keeps doing the four interactions (indicator, year, area click, level)
-through Dash's endpoints until the time is up, pausing about ``think`` seconds between
+``--users``, ``--think`` and ``--ramp``: the users arrive one by one over the first
+``ramp`` seconds (as a load tool's spawn rate; 0 opens every user's page in the same
+instant), and each (a thread with its own HTTP session) opens the explorer and keeps doing
+the interactions of ``bench.explorer_interactions`` (indicator, year, area click, level,
+and an indicator not shown before) through Dash's endpoints until the time is up, pausing
+about ``think`` seconds between
 interactions (a person reads the map before the next click; 0 makes every user click
 again the moment an answer arrives, a stress test in which latency is mostly the queue:
 Little's law). Each run stops by itself. Prints requests, errors and latency
@@ -80,12 +83,15 @@ class CountingClient(HttpClient):
 
 
 def user(url: str, plan: list[inter.Interaction], view: inter.View, deadline: float,
-         tally: Tally, seed: int, think: float = 0.0, timeout: float = 15.0) -> None:
-    """One simulated person: open the explorer, then random interactions until done,
-    pausing about ``think`` seconds between them (0: as fast as answers come)."""
+         tally: Tally, seed: int, think: float = 0.0, timeout: float = 15.0,
+         start: float = 0.0) -> None:
+    """One simulated person: open the explorer ``start`` seconds in, then random
+    interactions until done, pausing about ``think`` seconds between them (0: as fast as
+    answers come)."""
     rng = random.Random(seed)
     client: DashClient | None = None
     stop = threading.Event()
+    stop.wait(start)
     while time.perf_counter() < deadline:
         try:
             if client is None:
@@ -102,11 +108,13 @@ def user(url: str, plan: list[inter.Interaction], view: inter.View, deadline: fl
 
 
 def run_load(url: str, store: Store, view: inter.View, users: int, duration: float,
-             think: float = 0.0, timeout: float = 15.0) -> dict:
+             think: float = 0.0, timeout: float = 15.0, ramp: float = 0.0) -> dict:
     """Run ``users`` threads for ``duration`` seconds against ``url``; returns the tally.
 
-    No new request starts after ``duration``; one under way may take up to ``timeout``
-    seconds more (and then counts as an error)."""
+    Users arrive one by one, evenly over the first ``ramp`` seconds (0: all in the same
+    instant, their page loads queueing behind each other). No new request starts after
+    ``duration``; one under way may take up to ``timeout`` seconds more (and then counts
+    as an error)."""
     host = urlsplit(url).hostname
     if host not in LOOPBACK:
         raise SystemExit(f"load runs on loopback only, not {host}")
@@ -115,7 +123,7 @@ def run_load(url: str, store: Store, view: inter.View, users: int, duration: flo
     t0 = time.perf_counter()
     deadline = t0 + duration
     threads = [threading.Thread(target=user, args=(url, plan, view, deadline, tally, i, think,
-                                                   timeout), daemon=True)
+                                                   timeout, ramp * i / users), daemon=True)
                for i in range(users)]
     for th in threads:
         th.start()
@@ -123,7 +131,8 @@ def run_load(url: str, store: Store, view: inter.View, users: int, duration: flo
         th.join(timeout=duration + 2 * timeout + 5)
     elapsed = time.perf_counter() - t0
     s = summarise(tally.latencies_ms)
-    return {"users": users, "duration_s": duration, "think_s": think, "timeout_s": timeout,
+    return {"users": users, "duration_s": duration, "think_s": think, "ramp_s": ramp,
+            "timeout_s": timeout,
             "elapsed_s": round(elapsed, 1),
             "requests": s["n"], "errors": sum(tally.errors.values()),
             "errors_by_kind": tally.errors, "interactions": tally.interactions,
@@ -131,7 +140,8 @@ def run_load(url: str, store: Store, view: inter.View, users: int, duration: flo
             "p95_ms": s["p95"], "p99_ms": s["p99"], "max_ms": s["max"]}
 
 
-COLUMNS = [("users", "users"), ("think_s", "think s"), ("elapsed_s", "seconds"),
+COLUMNS = [("users", "users"), ("think_s", "think s"), ("ramp_s", "arrive over s"),
+           ("elapsed_s", "seconds"),
            ("requests", "requests"),
            ("requests_per_s", "req/s"), ("interactions", "interactions"), ("errors", "errors"),
            ("p50_ms", "p50 ms"), ("p95_ms", "p95 ms"), ("p99_ms", "p99 ms"), ("max_ms", "max ms"),
@@ -152,6 +162,9 @@ def main() -> None:
     parser.add_argument("--area", default="GM0599")
     parser.add_argument("--think", default="3,0",
                         help="seconds each user pauses between interactions (about), per run")
+    parser.add_argument("--ramp", default="10",
+                        help="seconds over which the users arrive, evenly, per run (0: all "
+                             "at once); e.g. 10,0 runs both")
     parser.add_argument("--timeout", type=float, default=15.0,
                         help="seconds before a request counts as unanswered")
     parser.add_argument("--url", help="a server already running on loopback")
@@ -159,16 +172,18 @@ def main() -> None:
     args = parser.parse_args()
     store = Store.open(args.store)
     view = inter.View(args.area)
-    plan = [(users, think) for think in numbers(args.think, float)
-            for users in numbers(args.users)]
-    print(f"{len(plan)} runs of {args.duration:.0f} s on loopback (users, think s: "
-          f"{', '.join(f'{u}, {t:g}' for u, t in plan)}), explorer {view.search}")
+    plan = [(users, think, ramp) for ramp in numbers(args.ramp, float)
+            for think in numbers(args.think, float) for users in numbers(args.users)]
+    print(f"{len(plan)} runs of {args.duration:.0f} s on loopback (users, think s, arrive "
+          f"over s: {'; '.join(f'{u}, {t:g}, {r:g}' for u, t, r in plan)}), "
+          f"explorer {view.search}")
     results, memory = [], None
 
     def run_all(url: str) -> None:
-        for users, think in plan:
+        for users, think, ramp in plan:
             start = round(os.getloadavg()[0], 1)
-            result = run_load(url, store, view, users, args.duration, think, args.timeout)
+            result = run_load(url, store, view, users, args.duration, think, args.timeout,
+                              ramp)
             result.update(load_avg_start=start, load_avg_end=round(os.getloadavg()[0], 1),
                           started_at=datetime.now(UTC).isoformat(timespec="seconds"))
             results.append(result)
@@ -183,7 +198,8 @@ def main() -> None:
     print("\n" + table(results, COLUMNS))
     for result in results:
         if result["errors_by_kind"]:
-            print(f"errors ({result['users']} users, think {result['think_s']:g} s):",
+            print(f"errors ({result['users']} users, think {result['think_s']:g} s, arriving "
+                  f"over {result['ramp_s']:g} s):",
                   result["errors_by_kind"])
     if memory:
         print("peak memory per worker over all runs, MB: RSS {} · PSS {} · USS {}".format(

@@ -13,10 +13,10 @@ from dashboard import figures, ids
 from dashboard.basemap.online import current_basemap
 from dashboard.controls import checkbox, multi_select, radio_group, select
 from dashboard.explorer import geography, views
-from dashboard.explorer.panels import details_panel, values_table
+from dashboard.explorer.panels import details_panel
 from dashboard.explorer.state import LEVELS, MAX_SELECTED, area_choices, parse_state, year_options
 from dashboard.exports.toolkit import explorer_toolkit
-from dashboard.figures import named_chart, text_equivalent
+from dashboard.figures import named_chart, text_equivalent_json
 from dashboard.formatting import label_with_unit
 from dashboard.i18n import t
 from dashboard.projects.layer import Layer
@@ -91,7 +91,6 @@ def layout(**query) -> html.Main:
         return no_store
     parsed = parse_state(query, store)
     st, lang = parsed.state, parsed.state.lang
-    ind = store.catalogue[st.indicator]
     basemap = current_basemap()
     controls = html.Div([
         search_box(lang),
@@ -118,7 +117,6 @@ def layout(**query) -> html.Main:
     ], className="controls", role="group", **{"aria-label": t("explorer.controls", lang)})
     notices = html.Div([html.P(n, className="notice") for n in parsed.notices],
                        id=ids.EXPLORER_NOTICES, role="status")
-    rows = views.table_data(store, st)
     names = views.chart_names(store, st)
     trend, scatter = views.trend(store, st), views.scatter(store, st)
     return html.Main([
@@ -160,7 +158,7 @@ def layout(**query) -> html.Main:
                           named_chart(dcc.Graph(id=ids.EXPLORER_TREND, figure=trend,
                                                 config=GRAPH_CONFIG),
                                       names["trend"], ids.EXPLORER_TREND_CHART,
-                                      text_equivalent(trend, lang), ids.EXPLORER_TREND_TEXT)]),
+                                      text_equivalent_json(trend, lang), ids.EXPLORER_TREND_TEXT)]),
             html.Section([html.H2(t("explorer.scatter", lang)),
                           indicator_select(ids.EXPLORER_INDICATOR2,
                                            t("explorer.indicator2", lang), store, lang,
@@ -168,14 +166,15 @@ def layout(**query) -> html.Main:
                           named_chart(dcc.Graph(id=ids.EXPLORER_SCATTER, clear_on_unhover=True,
                                                 figure=scatter, config=GRAPH_CONFIG),
                                       names["scatter"], ids.EXPLORER_SCATTER_CHART,
-                                      text_equivalent(scatter, lang), ids.EXPLORER_SCATTER_TEXT)]),
+                                      text_equivalent_json(scatter, lang),
+                                      ids.EXPLORER_SCATTER_TEXT)]),
         ], className="chart-grid"),
         html.Section([
             html.H2(t("explorer.table", lang)),
             radio_group(ids.EXPLORER_TABLE_SORT, t("explorer.sort", lang),
                         [{"label": t("explorer.sort_value", lang), "value": "value"},
                          {"label": t("explorer.sort_name", lang), "value": "name"}], "value"),
-            html.Div(values_table(rows, ind.label.get(lang), ind.unit.get(lang), st.year, lang),
+            html.Div(views.table_json(store, st),
                      id=ids.EXPLORER_TABLE, className="table-wrap", tabIndex="0"),
         ], className="table-panel"),
         html.Section(explorer_toolkit(store, st), id=ids.EXPLORER_TOOLKIT, className="toolkit"),
