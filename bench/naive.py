@@ -17,7 +17,7 @@ from dash import Patch
 from bench.stats import ratio, summarise
 from dashboard import figures
 from dashboard.explorer import views
-from dashboard.explorer.state import ExplorerState, gemeente_outline, view_codes
+from dashboard.explorer.state import ExplorerState, gemeente_outline, view_codes, view_values
 from dashboard.store import Store
 from geo.boundaries import to_geojson
 
@@ -42,8 +42,8 @@ def patched_map(store: Store, state: ExplorerState) -> str:
 def values_json(store: Store, state: ExplorerState) -> str:
     """The values the map shows (code, name, value, status, partial per area) as JSON:
     what any map update must carry at the least."""
-    rows = views.view_values(store, state)[["area_code", "area_name", "value", "status",
-                                            "partial"]]
+    rows = view_values(store, state)[["area_code", "area_name", "value", "status",
+                                      "partial"]]
     return rows.to_json(orient="records")
 
 

@@ -174,3 +174,16 @@ def test_same_seed_same_values(tmp_path, small_store):
     write_synthetic_store(other, n_gemeenten=8, n_buurten=160, years=(2023, 2024), seed=12)
     c = pd.read_parquet(other / "observations.parquet")
     assert not a["value"].equals(c["value"])
+
+
+def test_the_naive_comparison_runs_on_the_real_store(store):
+    from bench.naive import compare
+    from dashboard.explorer.state import DEFAULT_INDICATOR, ExplorerState
+
+    year = store.years(DEFAULT_INDICATOR)[-1]
+    states = [ExplorerState(ind, year, "buurt", "GM0599")
+              for ind in (DEFAULT_INDICATOR, "pct_huur_corporatie")]
+    out = compare(store, states, repeat=2)
+    # the full figure carries the geometry; the patch only values and colours
+    assert out["naive"]["bytes"] > 5 * out["patch"]["bytes"] > 0
+    assert out["values_bytes"] > 0 and out["patch_to_values"] < 3
