@@ -23,8 +23,9 @@ from dashboard.store.engine import Observations
 _EMPTY_COLUMNS = ["value", "status", "partial", "method", "source", "quality", "lower",
                   "upper"]
 #: Observation rows kept per worker in compact form (about 15 bytes a row): every
-#: indicator of a city's store, a dozen of a national one.
-ROW_BUDGET = 2_500_000
+#: indicator of a city's store, seven of the national benchmark store (about 200,000
+#: rows each). With 2.5 million, a worker that had filled it peaked above 300 MB there.
+ROW_BUDGET = 1_500_000
 _KEYS = ("indicator", "area_code", "year")
 
 
