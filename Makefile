@@ -25,7 +25,8 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The session secret of `make run`: made once for a newcomer, kept, git-ignored.
 SECRET_FILE ?= .secret_key
 
-.PHONY: run build serve test install chromium pdflibs postgresql lint clean bench load precompress
+.PHONY: run build serve test install chromium pdflibs postgresql lint clean bench load precompress \
+  plotly
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +42,23 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-# Package JavaScript (Plotly: 4.8 MB) brotli-compressed once at the strongest level.
-precompress: install $(SECRET_FILE)
+# The explorer's partial plotly.js bundle (frontend/plotly: the trace types the dashboard
+# draws), built with Debian's Node.js from the npm packages pinned in its package-lock.json;
+# the app serves it in place of Plotly's full bundle (dashboard/web/delivery.py).
+PLOTLY_JS := cache/plotly/plotly.min.js
+$(PLOTLY_JS): frontend/plotly/package.json frontend/plotly/package-lock.json \
+              frontend/plotly/explorer.js frontend/plotly/build.js
+	@command -v npm >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --prefix frontend/plotly --no-audit --no-fund --loglevel=error
+	node frontend/plotly/build.js cache/plotly/building.min.js
+	mv cache/plotly/building.min.js $@
+
+plotly: $(PLOTLY_JS)
+
+# Package JavaScript (Plotly) brotli-compressed once at the strongest level.
+precompress: install plotly $(SECRET_FILE)
 	DASHBOARD_SECRET_KEY="$${DASHBOARD_SECRET_KEY:-$$(cat $(SECRET_FILE))}" $(BIN)/python app.py precompress
 
 # WeasyPrint (the profile as PDF) needs Pango, HarfBuzz's subsetter and a font from Debian.
@@ -74,7 +90,7 @@ run: install precompress pdflibs $(SECRET_FILE)
 	DASHBOARD_STORE=$(STORE) DASHBOARD_SECRET_KEY="$${DASHBOARD_SECRET_KEY:-$$(cat $(SECRET_FILE))}" $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
 	  --access-logfile - app:server
 
-test: install chromium pdflibs postgresql
+test: install chromium pdflibs postgresql plotly
 	$(BIN)/ruff check .
 	DASHBOARD_SNAPSHOT=$(abspath $(TEST_SNAPSHOT)) $(BIN)/python -m pytest -q
 

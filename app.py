@@ -43,6 +43,9 @@ from layouts import (
 #: precompress``, run by ``make run``/``bench``/``load``); without it files are compressed
 #: at a faster level on first request.
 PRECOMPRESSED = Path(__file__).resolve().parent / "cache" / "compressed"
+#: The partial plotly.js bundle of the trace types the dashboard draws (``make plotly``,
+#: run by ``make run``/``bench``/``load``/``test``); without it Dash serves Plotly's full one.
+PLOTLY_BUNDLE = Path(__file__).resolve().parent / "cache" / "plotly" / "plotly.min.js"
 
 # Dutch by default; layouts.document sets the request's language and the page's title.
 INDEX_STRING = """<!DOCTYPE html>
@@ -127,7 +130,7 @@ def create_app() -> dash.Dash:
         module.register(app)
     guard.install(app)
     security.install(app)
-    delivery.install(app, PRECOMPRESSED)
+    delivery.install(app, PRECOMPRESSED, PLOTLY_BUNDLE)
     auth_web.install(app)
     return app
 
@@ -136,7 +139,7 @@ app = create_app()
 server = app.server
 
 if __name__ == "__main__" and sys.argv[1:] == ["precompress"]:
-    written = delivery.precompress(app, PRECOMPRESSED)
+    written = delivery.precompress(app, PRECOMPRESSED, (PLOTLY_BUNDLE,))
     print(f"{PRECOMPRESSED}: {len(written)} files compressed")
 elif __name__ == "__main__":
     app.run(

@@ -8,7 +8,11 @@ files Dash serves from installed packages never change while the app runs, so:
   request), and :func:`precompress` can write them once at the strongest brotli level
   (too slow to do per request) to a folder the server then reads;
 - files whose URL names their version (a fingerprint in the file name, ``?m=<mtime>`` on
-  ``/assets/``) may be kept by browsers for a year.
+  ``/assets/``) may be kept by browsers for a year;
+- Plotly's full bundle (every trace type, 4.8 MB) can be replaced by a partial bundle of
+  the trace types the dashboard draws (``frontend/plotly``, built by ``make plotly``: 3.1
+  MB, a third less to download and to parse), answered at the address dash-renderer asks
+  for, so dcc.Graph loads it as it loads its own.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 
 import brotli
 from dash.fingerprint import check_fingerprint
-from flask import request
+from flask import Response, request
 from flask_compress import Compress
 
 #: Preference order; flask-compress picks the first one the client accepts.
@@ -31,6 +35,8 @@ ONE_YEAR = 31_536_000
 IMMUTABLE = f"public, max-age={ONE_YEAR}, immutable"
 SUITES = "/_dash-component-suites/"
 ASSETS = "/assets/"
+#: Where dash-renderer loads plotly.js from (no fingerprint: the address is fixed in it).
+PLOTLY_JS = SUITES + "plotly/package_data/plotly.min.js"
 
 
 def fingerprinted_file(path: str, args) -> str | None:
@@ -92,7 +98,7 @@ class PackageFiles:
         return body
 
 
-def precompress(app, folder: Path) -> list[Path]:
+def precompress(app, folder: Path, extra: tuple[Path, ...] = ()) -> list[Path]:
     """Write every JavaScript file ``app`` serves from packages, brotli-compressed at
     :data:`BEST_QUALITY`, to ``folder`` (files already there are kept).
 
@@ -102,6 +108,8 @@ def precompress(app, folder: Path) -> list[Path]:
         The app; its index page is requested once so Dash registers its files.
     folder : Path
         Output folder, one ``<sha256>.br`` per file.
+    extra : tuple of Path
+        Other files served in their place (the partial Plotly bundle), when they exist.
 
     Returns
     -------
@@ -112,21 +120,43 @@ def precompress(app, folder: Path) -> list[Path]:
     app.server.test_client().get("/")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for namespace, paths in app.registered_paths.items():
-        for path in sorted(p for p in paths if p.endswith(".js")):
-            data = pkgutil.get_data(namespace, path)
-            if not data:
-                continue
-            out = folder / f"{hashlib.sha256(data).hexdigest()}.br"
-            if not out.is_file():
-                tmp = out.with_suffix(".tmp")
-                tmp.write_bytes(brotli.compress(data, quality=BEST_QUALITY))
-                tmp.rename(out)
-                written.append(out)
+    files = [pkgutil.get_data(namespace, path)
+             for namespace, paths in app.registered_paths.items()
+             for path in sorted(p for p in paths if p.endswith(".js"))]
+    for data in files + [p.read_bytes() for p in extra if p.is_file()]:
+        out = folder / f"{hashlib.sha256(data or b'').hexdigest()}.br"
+        if data and not out.is_file():
+            tmp = out.with_suffix(".tmp")
+            tmp.write_bytes(brotli.compress(data, quality=BEST_QUALITY))
+            tmp.rename(out)
+            written.append(out)
     return written
 
 
-def install(app, precompressed: Path | None = None) -> None:
+def serve_plotly(app, bundle: bytes) -> None:
+    """Answer dash-renderer's request for plotly.js with ``bundle`` (with an ETag, so a
+    browser that has it is answered 304, as Dash answers for its own unversioned files).
+
+    Parameters
+    ----------
+    app : dash.Dash
+        The app.
+    bundle : bytes
+        The JavaScript of a plotly.js bundle that defines the global ``Plotly``.
+    """
+    address = app.config.requests_pathname_prefix.rstrip("/") + PLOTLY_JS
+
+    def plotly_js():
+        if request.method != "GET" or request.path != address:
+            return None
+        response = Response(bundle, mimetype="text/javascript")
+        response.add_etag()
+        return response.make_conditional(request)
+
+    app.server.before_request(plotly_js)
+
+
+def install(app, precompressed: Path | None = None, plotly_bundle: Path | None = None) -> None:
     """Compress the Dash ``app``'s responses and let browsers keep fingerprinted files.
 
     Parameters
@@ -135,8 +165,13 @@ def install(app, precompressed: Path | None = None) -> None:
         The app; its Flask server gets flask-compress (brotli, gzip) and two hooks.
     precompressed : Path, optional
         Folder written by :func:`precompress`.
+    plotly_bundle : Path, optional
+        A partial plotly.js bundle answered in place of Plotly's full one, when the file
+        exists (read once, when the app is made).
     """
     server = app.server
+    if plotly_bundle is not None and plotly_bundle.is_file():
+        serve_plotly(app, plotly_bundle.read_bytes())
     server.config.update(COMPRESS_ALGORITHM=ALGORITHMS, COMPRESS_BR_LEVEL=LIVE_QUALITY)
     Compress(server)
     files = PackageFiles(precompressed)

@@ -1,5 +1,6 @@
 """What the explorer costs on the wire, counted in a real Chromium (requests and bytes,
-never time): answers come compressed, and an indicator switch is at most two requests."""
+never time): the first load asks only the app, answers come compressed, Plotly is the
+partial bundle (make plotly), and an indicator switch is at most two requests."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from tests.browser.test_explorer_browser import label_of, map_meta_indicator, pi
 pytestmark = pytest.mark.browser
 
 TEXT_TYPES = ("text/html", "javascript", "text/css", "application/json")
+#: The issue's budget for the first load of the explorer, headers and bodies as sent.
+FIRST_LOAD_BYTES = 1_500_000
 
 
 def _text(response) -> bool:
@@ -26,10 +29,14 @@ def _text(response) -> bool:
 
 def test_first_load_answers_are_compressed(start_server, built_store, page, console_errors):
     server = start_server(built_store)
-    responses = []
+    responses, asked = [], []
     page.on("response", lambda r: responses.append(r))
+    page.on("request", lambda r: asked.append(r.url))
     open_explorer(page, server.url + "/")
     page.wait_for_load_state("networkidle")
+    # nothing leaves the app: no font, style, glyph or tile server on the internet
+    hosts = {urlparse(u).netloc for u in asked if u.startswith(("http://", "https://"))}
+    assert hosts == {urlparse(server.url).netloc}, hosts
     texts = [r for r in responses if _text(r)]
     plain = [r.url for r in texts
              if len(r.body()) > 1024 and not r.headers.get("content-encoding")]
@@ -38,10 +45,17 @@ def test_first_load_answers_are_compressed(start_server, built_store, page, cons
     assert plotly.headers["content-encoding"] in ("br", "gzip")
     decoded = sum(len(r.body()) for r in texts)
     on_wire = sum(r.request.sizes()["responseBodySize"] for r in texts)
-    assert decoded > 4_000_000  # Plotly alone is 4.8 MB as JavaScript
+    assert decoded > 4_000_000  # Plotly alone is 3.1 MB as JavaScript
     assert on_wire < decoded / 3
+    sent = sum(r.request.sizes()["responseBodySize"] + r.request.sizes()["responseHeadersSize"]
+               for r in responses if r.url.startswith("http"))
+    assert sent <= FIRST_LOAD_BYTES, sent
     renderer = next(r for r in texts if "dash_renderer" in r.url)
     assert "immutable" in renderer.headers.get("cache-control", "")
+    # the partial bundle (make plotly), not Plotly's full one of every trace type
+    traces = page.evaluate("Object.keys(window.Plotly.PlotSchema.get().traces).sort()")
+    assert traces == ["bar", "choroplethmap", "scatter", "scattermap"], (
+        "the explorer loads Plotly's full bundle: run `make plotly`")
     assert console_errors == []
 
 

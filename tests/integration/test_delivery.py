@@ -7,21 +7,43 @@ import gzip
 import hashlib
 import pkgutil
 import re
+from pathlib import Path
 
 import brotli
 import pytest
 
-from dashboard.web.delivery import IMMUTABLE, PackageFiles, fingerprinted_file
+from dashboard.web.delivery import (
+    IMMUTABLE,
+    PLOTLY_JS,
+    PackageFiles,
+    fingerprinted_file,
+    precompress,
+)
 
+#: Test data: a stand-in for a partial plotly.js bundle.
+TEST_BUNDLE = b"window.Plotly = {partial: 'test data'};" * 50
 SCRIPT_SRC = re.compile(r'<script src="(?P<src>/_dash-component-suites/[^"]+)"')
 
 
 @pytest.fixture
 def client(built_store, monkeypatch):
     monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
-    from app import create_app
+    import app
 
-    return create_app().server.test_client()
+    # Dash's own files here; the partial Plotly bundle has tests of its own below
+    monkeypatch.setattr(app, "PLOTLY_BUNDLE", Path("/nonexistent/plotly.min.js"))
+    return app.create_app().server.test_client()
+
+
+@pytest.fixture
+def bundle_client(built_store, monkeypatch, tmp_path):
+    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
+    import app
+
+    bundle = tmp_path / "plotly.min.js"
+    bundle.write_bytes(TEST_BUNDLE)
+    monkeypatch.setattr(app, "PLOTLY_BUNDLE", bundle)
+    return app.create_app().server.test_client()
 
 
 def _renderer_url(client) -> str:
@@ -52,6 +74,38 @@ def test_plotly_without_fingerprint_is_compressed_but_not_pinned(client):
     assert "immutable" not in res.headers.get("Cache-Control", "")
     assert brotli.decompress(res.data)[:200] == pkgutil.get_data(
         "plotly", "package_data/plotly.min.js")[:200]
+
+
+def test_the_partial_plotly_bundle_is_answered_where_dash_loads_plotly(bundle_client):
+    res = bundle_client.get(PLOTLY_JS, headers={"Accept-Encoding": "br"})
+    assert res.status_code == 200 and res.headers["Content-Encoding"] == "br"
+    assert "javascript" in res.headers["Content-Type"]
+    assert brotli.decompress(res.data) == TEST_BUNDLE
+    assert "immutable" not in res.headers.get("Cache-Control", "")
+    again = bundle_client.get(PLOTLY_JS, headers={"If-None-Match": res.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    # every other package file is still Dash's own
+    assert bundle_client.get(_renderer_url(bundle_client)).data == pkgutil.get_data(
+        "dash", "dash-renderer/build/dash_renderer.min.js")
+
+
+def test_precompress_writes_the_partial_bundle_too(built_store, monkeypatch, tmp_path):
+    monkeypatch.setenv("DASHBOARD_STORE", str(built_store))
+    from app import create_app
+
+    app = create_app()
+    app.server.test_client().get("/")  # Dash registers its files
+    bundle = tmp_path / "plotly.min.js"
+    bundle.write_bytes(TEST_BUNDLE)
+    out = tmp_path / "compressed"
+    out.mkdir()
+    # Dash's files are there already, as after an earlier run: only the bundle is new
+    for namespace, paths in app.registered_paths.items():
+        for data in (pkgutil.get_data(namespace, p) for p in paths if p.endswith(".js")):
+            (out / f"{hashlib.sha256(data or b'').hexdigest()}.br").write_bytes(b"")
+    written = precompress(app, out, (bundle, tmp_path / "missing.js"))
+    assert [p.name for p in written] == [f"{hashlib.sha256(TEST_BUNDLE).hexdigest()}.br"]
+    assert brotli.decompress(written[0].read_bytes()) == TEST_BUNDLE
 
 
 def test_page_and_callback_answers_are_compressed(client):
