@@ -122,6 +122,43 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       hook(50);
       return window.dash_clientside.no_update;
     },
+    // The explorer's first render holds the ranking, trend and scatter figures in a store
+    // (layouts/explorer.py) and placeholders in their graphs: drawing them takes longer
+    // than drawing the map, so they are drawn when the map is interactive (plotted, its
+    // click handler bound), one per task so a click on the map is answered between them.
+    // A chart the server has drawn anew meanwhile (a control changed) is left alone.
+    drawLater: function (later, mapId) {
+      if (!later) { return window.dash_clientside.no_update; }
+      const started = performance.now();
+      const ids = Object.keys(later);
+      function mapReady() {
+        const gd = document.querySelector("#" + mapId + " .js-plotly-plot");
+        if (!gd || !gd._fullLayout || gd.classList.contains("dash-graph--pending")) {
+          return false;
+        }
+        const map = gd._fullLayout.map;
+        return !map || Boolean(map._subplot && map._subplot.map && gd._ev
+                               && gd._ev.listeners("plotly_click").length);
+      }
+      function drawNext() {
+        const id = ids.shift();
+        if (!id) { return; }
+        const gd = document.querySelector("#" + id + " .js-plotly-plot");
+        if (!gd || !gd.layout || gd.layout.meta === "zuid-later") {
+          window.dash_clientside.set_props(id, {figure: later[id]});
+        }
+        setTimeout(drawNext, 0);
+      }
+      (function wait() {
+        // without a map to wait for (none drawn after 15 s), the charts come anyway
+        if (mapReady() || performance.now() - started > 15000) {
+          setTimeout(drawNext, 0);
+        } else {
+          requestAnimationFrame(wait);
+        }
+      })();
+      return window.dash_clientside.no_update;
+    },
     clearOverlays: function () {
       // the last three arguments are the graphs' ids (States), the others the triggers
       const graphIds = Array.prototype.slice.call(arguments, -3);

@@ -139,6 +139,12 @@ def register(app) -> None:
         Output(ids.EXPLORER_MAP, "className"),
         Input(ids.EXPLORER_MAP, "figure"), State(ids.EXPLORER_MAP, "id"))
 
+    # The ranking, trend and scatter of the first render are drawn once the map is
+    # interactive (no request: their figures came with the page).
+    app.clientside_callback(
+        ClientsideFunction("zuidmap", "drawLater"), Output(ids.EXPLORER_LATER, "clear_data"),
+        Input(ids.EXPLORER_LATER, "data"), State(ids.EXPLORER_MAP, "id"))
+
     # Hover labels of the old view never stay on a new one.
     app.clientside_callback(
         ClientsideFunction("zuidmap", "clearOverlays"),

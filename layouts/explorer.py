@@ -67,7 +67,8 @@ def search_box(lang: str) -> html.Div:
     keyboard usable, passes axe-core); its options come from the server as one types."""
     return html.Div(dmc.Select(
         id=ids.EXPLORER_SEARCH, label=t("search.label", lang), data=[], value=None,
-        searchable=True, clearable=True, placeholder=t("search.placeholder", lang),
+        searchable=True, searchValue="", clearable=True,
+        placeholder=t("search.placeholder", lang),
         nothingFoundMessage=t("search.nothing", lang), maxDropdownHeight=320,
         filter={"function": "zuidKeepAll"}, comboboxProps={"zIndex": 1000},
         className="search-box"), className="control control-search")
@@ -118,7 +119,10 @@ def layout(**query) -> html.Main:
     notices = html.Div([html.P(n, className="notice") for n in parsed.notices],
                        id=ids.EXPLORER_NOTICES, role="status")
     names = views.chart_names(store, st)
-    trend, scatter = views.trend(store, st), views.scatter(store, st)
+    bar, trend, scatter = views.bar(store, st), views.trend(store, st), views.scatter(store, st)
+    # The map is what a visitor waits for: these three are drawn after it is interactive
+    # (assets/explorer_map.js, drawLater), so their drawing does not hold it up.
+    later = {ids.EXPLORER_BAR: bar, ids.EXPLORER_TREND: trend, ids.EXPLORER_SCATTER: scatter}
     return html.Main([
         dcc.Store(id=ids.EXPLORER_LANG, data=lang),
         dcc.Store(id=ids.EXPLORER_SELECTION, data=list(st.selected)),
@@ -127,6 +131,7 @@ def layout(**query) -> html.Main:
         dcc.Store(id=ids.EXPLORER_QUERY, data=st.query()),
         dcc.Store(id=ids.EXPLORER_URL_SYNC),
         dcc.Store(id=ids.EXPLORER_FOCUS),
+        dcc.Store(id=ids.EXPLORER_LATER, data=later),
         _nav(lang, st.query()),
         html.H1(t("explorer.title", lang)),
         notices,
@@ -148,14 +153,15 @@ def layout(**query) -> html.Main:
                          id=ids.EXPLORER_DETAILS, **{"aria-live": "polite"}),
                 html.H2(t("explorer.ranking", lang)),
                 named_chart(dcc.Graph(id=ids.EXPLORER_BAR, clear_on_unhover=True,
-                                      figure=views.bar(store, st), config=GRAPH_CONFIG),
+                                      figure=figures.placeholder(bar), config=GRAPH_CONFIG),
                             names["bar"], ids.EXPLORER_BAR_CHART, describedby=ids.EXPLORER_TABLE),
                 map_block(store, st),
             ], className="side-panel"),
         ], className="explorer-grid"),
         html.Div([
             html.Section([html.H2(t("explorer.trend", lang)),
-                          named_chart(dcc.Graph(id=ids.EXPLORER_TREND, figure=trend,
+                          named_chart(dcc.Graph(id=ids.EXPLORER_TREND,
+                                                figure=figures.placeholder(trend),
                                                 config=GRAPH_CONFIG),
                                       names["trend"], ids.EXPLORER_TREND_CHART,
                                       text_equivalent_json(trend, lang), ids.EXPLORER_TREND_TEXT)]),
@@ -164,7 +170,8 @@ def layout(**query) -> html.Main:
                                            t("explorer.indicator2", lang), store, lang,
                                            st.indicator2),
                           named_chart(dcc.Graph(id=ids.EXPLORER_SCATTER, clear_on_unhover=True,
-                                                figure=scatter, config=GRAPH_CONFIG),
+                                                figure=figures.placeholder(scatter),
+                                                config=GRAPH_CONFIG),
                                       names["scatter"], ids.EXPLORER_SCATTER_CHART,
                                       text_equivalent_json(scatter, lang),
                                       ids.EXPLORER_SCATTER_TEXT)]),

@@ -18,6 +18,7 @@ from dashboard.figures.access import (
 from dashboard.figures.charts import areas_word, ranking_bar, scatter_figure
 from dashboard.figures.common import (
     GRAPH_CONFIG,
+    PLACEHOLDER,
     FigureSpec,
     as_figure,
     empty_figure,
@@ -25,6 +26,7 @@ from dashboard.figures.common import (
     is_number,
     is_ok,
     is_reliable,
+    placeholder,
     reliable_mask,
     rows_of,
 )
@@ -41,10 +43,9 @@ from dashboard.figures.maps import (
 )
 from dashboard.figures.trends import trend_figure
 
-__all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "FigureSpec", "apply_map_values", "areas_word",
-           "as_figure", "bounds_view",
-           "empty_figure", "figure", "figure_lines", "is_number", "is_ok", "is_reliable",
-           "map_figure", "map_spec", "map_values", "named_chart", "path_parts", "ranking_bar",
+__all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "PLACEHOLDER", "FigureSpec", "apply_map_values",
+           "areas_word", "as_figure", "as_json", "bounds_view", "empty_figure", "figure",
+           "figure_lines", "is_number", "is_ok", "is_reliable", "map_figure", "map_spec",
+           "map_values", "named_chart", "path_parts", "placeholder", "ranking_bar",
            "reliable_mask", "rows_of", "scatter_figure", "set_values", "text_equivalent",
-           "text_equivalent_json", "as_json",
-           "trend_figure", "write_updates"]
+           "text_equivalent_json", "trend_figure", "write_updates"]

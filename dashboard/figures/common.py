@@ -227,3 +227,32 @@ def empty_figure(message: str) -> FigureSpec:
         "annotations": [{"text": escape(message), "xref": "paper", "yref": "paper", "x": 0.5,
                          "y": 0.5, "showarrow": False,
                          "font": {"size": 15, "color": "#555555"}}]})
+
+
+#: ``layout.meta`` of a :func:`placeholder` (assets/explorer_map.js draws over it only).
+PLACEHOLDER = "zuid-later"
+
+
+def placeholder(fig: FigureSpec | go.Figure) -> FigureSpec:
+    """An empty figure of ``fig``'s height, shown until ``fig`` itself is drawn (the
+    explorer draws its ranking, trend and scatter once the map is interactive), so nothing
+    on the page moves when it comes.
+
+    Parameters
+    ----------
+    fig : FigureSpec or plotly.graph_objects.Figure
+        The figure it stands in for.
+
+    Returns
+    -------
+    FigureSpec
+        No traces, no axes, ``layout.meta`` :data:`PLACEHOLDER`.
+    """
+    layout = fig["layout"]
+    # the same size as the figure, by the same means (a height, or Plotly's autosize)
+    size = {k: layout[k] for k in ("height", "width", "autosize")
+            if k in layout and layout[k] is not None}
+    return figure([], {
+        **size, "meta": PLACEHOLDER, "xaxis": {"visible": False}, "yaxis": {"visible": False},
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"})

@@ -37,6 +37,8 @@ SUITES = "/_dash-component-suites/"
 ASSETS = "/assets/"
 #: Where dash-renderer loads plotly.js from (no fingerprint: the address is fixed in it).
 PLOTLY_JS = SUITES + "plotly/package_data/plotly.min.js"
+#: Where dcc loads dcc.Graph's code from (a chunk loaded when a graph is first drawn).
+GRAPH_CHUNK = SUITES + "dash/dcc/async-graph.js"
 
 
 def fingerprinted_file(path: str, args) -> str | None:

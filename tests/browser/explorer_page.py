@@ -22,11 +22,19 @@ MAP_READY = """() => {
                    && gd._ev && gd._ev.listeners('plotly_click').length > 0);
 }"""
 IDLE = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
+# The ranking, trend and scatter of the first render come once the map is interactive
+# (assets/explorer_map.js, drawLater): drawn, no longer their placeholders.
+CHARTS_READY = """() => ['explorer-bar', 'explorer-trend', 'explorer-scatter'].every(id => {
+    const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+    return Boolean(gd && gd._fullLayout && gd.layout.meta !== 'zuid-later'
+                   && !gd.classList.contains('dash-graph--pending'));
+})"""
 
 
 def open_explorer(page, url: str) -> None:
     page.goto(url)
     page.wait_for_function(MAP_READY, timeout=WAIT_MS)
+    page.wait_for_function(CHARTS_READY, timeout=WAIT_MS)
     page.wait_for_function(IDLE, timeout=WAIT_MS)
 
 

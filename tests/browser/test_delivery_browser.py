@@ -37,6 +37,11 @@ def test_first_load_answers_are_compressed(start_server, built_store, page, cons
     # nothing leaves the app: no font, style, glyph or tile server on the internet
     hosts = {urlparse(u).netloc for u in asked if u.startswith(("http://", "https://"))}
     assert hosts == {urlparse(server.url).netloc}, hosts
+    # one callback request renders the page; none fires on load (the search box's text,
+    # the charts drawn after the map: all in the browser), and nothing is fetched twice
+    paths = [urlparse(u).path for u in asked if u.startswith("http")]
+    assert paths.count("/_dash-update-component") == 1, paths
+    assert len(paths) == len(set(paths)), paths
     texts = [r for r in responses if _text(r)]
     plain = [r.url for r in texts
              if len(r.body()) > 1024 and not r.headers.get("content-encoding")]

@@ -262,3 +262,14 @@ def test_empty_figure_shows_the_message_without_axes():
     assert fig.layout.annotations[0].text == "Geen cijfers" and fig.layout.xaxis.visible is False
     assert F.ranking_bar(SAMPLE.iloc[0:0], _ind(), "nl", {}).layout.annotations[0].text == \
         "Geen cijfers voor deze keuze."
+
+
+def test_a_placeholder_takes_the_size_of_its_figure_and_draws_nothing():
+    bar = F.ranking_bar(SAMPLE, _ind(), "nl", {})
+    held = F.placeholder(bar)
+    assert held["data"] == [] and held["layout"]["meta"] == F.PLACEHOLDER
+    assert held["layout"]["height"] == bar["layout"]["height"] > 0
+    # a figure Plotly sizes itself (no height) gets a placeholder sized the same way
+    auto = F.placeholder(F.figure([], {"autosize": True}))["layout"]
+    assert "height" not in auto and auto["autosize"] is True
+    assert held["layout"]["xaxis"]["visible"] is False
