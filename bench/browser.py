@@ -6,6 +6,8 @@ bound its click handler (Plotly does that once MapLibre has its style). The mome
 taken in the page (``performance.now()``, from navigation start) by a check run on every
 animation frame, so polling does not add to it. *Cold* is a fresh browser profile (empty
 cache); *warm* is the same profile loading the page again (fingerprinted files cached).
+The ranking, trend and scatter are drawn after the map (assets/explorer_map.js, drawLater);
+the moment all three are drawn is reported beside it (``charts``).
 Bytes on the wire are Chromium's own count (``encodedDataLength``: headers plus the body
 as sent, compressed when the server compressed it).
 """
@@ -26,6 +28,17 @@ MARK_READY = """() => {
                           && gd._ev && gd._ev.listeners('plotly_click').length > 0);
     if (ready) { window.__mapReadyAt = performance.now(); }
     return ready;
+}"""
+
+
+MARK_CHARTS = """() => {
+    if (window.__chartsAt) { return true; }
+    const drawn = ['explorer-bar', 'explorer-trend', 'explorer-scatter'].every(id => {
+        const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+        return gd && gd._fullLayout && gd.layout.meta !== 'zuid-later';
+    });
+    if (drawn) { window.__chartsAt = performance.now(); }
+    return drawn;
 }"""
 
 
@@ -82,9 +95,10 @@ def _load(page, url: str, timeout_ms: int) -> tuple[float, dict]:
     page.goto(url)
     page.wait_for_function(MARK_READY, polling="raf", timeout=timeout_ms)
     ready = page.evaluate("window.__mapReadyAt")
+    page.wait_for_function(MARK_CHARTS, polling="raf", timeout=timeout_ms)
     page.wait_for_load_state("networkidle")
     cdp.detach()
-    return ready, wire.summary()
+    return ready, {**wire.summary(), "charts_ms": page.evaluate("window.__chartsAt")}
 
 
 def map_ready_ms(url: str, runs: int = 5, timeout_ms: int = 60_000) -> dict:
@@ -95,7 +109,8 @@ def map_ready_ms(url: str, runs: int = 5, timeout_ms: int = 60_000) -> dict:
     -------
     dict
         ``summarise`` of the cold milliseconds from navigation start to an interactive map
-        (``p50`` …), ``warm`` (the same for the second loads), ``first_load`` (requests,
+        (``p50`` …), ``warm`` (the same for the second loads), ``charts`` (cold, until
+        the ranking, trend and scatter are drawn too), ``first_load`` (requests,
         bytes on the wire and uncompressed, of the last cold load), ``warm_load`` (the
         same for its warm load), the raw ``runs_ms`` and the console errors (expected:
         none).
@@ -104,6 +119,7 @@ def map_ready_ms(url: str, runs: int = 5, timeout_ms: int = 60_000) -> dict:
 
     cold: list[float] = []
     warm: list[float] = []
+    charts: list[float] = []
     errors: list[str] = []
     first_load = warm_load = None
     with sync_playwright() as pw:
@@ -121,8 +137,50 @@ def map_ready_ms(url: str, runs: int = 5, timeout_ms: int = 60_000) -> dict:
                 if i:  # the first load warms the server's caches
                     cold.append(ms)
                     warm.append(ms_warm)
+                    charts.append(first_load["charts_ms"])
                 context.close()
         finally:
             browser.close()
-    return {**summarise(cold), "warm": summarise(warm), "runs_ms": [round(t, 1) for t in cold],
+    return {**summarise(cold), "warm": summarise(warm), "charts": summarise(charts),
+            "runs_ms": [round(t, 1) for t in cold],
             "first_load": first_load, "warm_load": warm_load, "console_errors": errors}
+
+
+def main() -> None:
+    """``python -m bench.browser``: only the browser part of ``make bench`` (the explorer's
+    view of the gemeente in a built store, gunicorn with 2 workers on loopback), with the
+    machine's load average before and after, so a change to what the page loads can be
+    measured alone and back to back."""
+    import argparse
+    import json
+    import os
+    from pathlib import Path
+
+    from bench import explorer_interactions as inter
+    from bench.run import warm_up
+    from bench.server import Gunicorn
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, default=Path("cache/store"))
+    parser.add_argument("--area", default="GM0599")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    view = inter.View(args.area)
+    with Gunicorn(args.store.resolve()) as server:
+        warm_up(server, view.search)
+        load = [round(os.getloadavg()[0], 1)]
+        result = map_ready_ms(server.url + "/" + view.search, runs=args.runs)
+        load.append(round(os.getloadavg()[0], 1))
+    first = result["first_load"]
+    print(json.dumps({
+        "map_interactive_ms": {"cold_p50": result["p50"], "warm_p50": result["warm"]["p50"],
+                               "cold_runs": result["runs_ms"]},
+        "charts_drawn_ms": {"cold_p50": result["charts"]["p50"]},
+        "first_load": {"requests": first["requests"],
+                       "mb_on_the_wire": round(first["wire_bytes"] / 1e6, 2),
+                       "largest": first["largest"]},
+        "load_average": load, "console_errors": result["console_errors"]}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

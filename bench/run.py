@@ -144,7 +144,7 @@ SUMMARY = [("scale", "scale"), ("buurten", "buurten"), ("observations", "observa
            ("first_page_s", "first page s"), ("load_server", "load avg"),
            ("wire", "first load MB on the wire"), ("requests", "requests"),
            ("tti_p50", "map interactive ms cold p50"), ("tti_warm", "warm p50"),
-           ("load_browser", "load avg")]
+           ("charts_p50", "all charts drawn ms cold p50"), ("load_browser", "load avg")]
 MEMORY = [("scale", "scale"), ("rss", "peak RSS per worker MB"), ("pss", "peak PSS MB"),
           ("uss", "peak USS MB"), ("query", "store query ms p50 again (first)"),
           ("capacity", "indicators kept"), ("load_query", "load avg")]
@@ -167,6 +167,7 @@ def print_report(result: dict) -> None:
                         "wire": round(first["wire_bytes"] / 1e6, 2) if first else None,
                         "requests": first.get("requests"), "tti_p50": tti.get("p50"),
                         "tti_warm": (tti.get("warm") or {}).get("p50"),
+                        "charts_p50": (tti.get("charts") or {}).get("p50"),
                         "load_browser": loads["browser"] if tti else None})
         memory.append({"scale": name, "load_query": loads["store_query"],
                        **{kind: " / ".join(str(v) for v in s[f"peak_{kind}_mb"])
