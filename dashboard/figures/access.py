@@ -19,11 +19,11 @@ from dashboard.i18n import t
 _TAG = re.compile(r"<[^>]+>")
 
 
-def _plain(text: object) -> str:
+def _plain(text: object, sep: str = ", ") -> str:
     import html as entities
 
     parts = [p.strip() for p in re.split(r"<br\s*/?>", str(text)) if p.strip()]
-    return entities.unescape(_TAG.sub("", ", ".join(parts)))
+    return entities.unescape(_TAG.sub("", sep.join(parts)))
 
 
 def figure_lines(fig: go.Figure | dict) -> list[str]:
@@ -59,7 +59,8 @@ def figure_lines(fig: go.Figure | dict) -> list[str]:
             if x is not None and y is not None:
                 lines.append(f"{name}, {x}: {y}" if name else f"{x}: {y}")
     notes = (spec.get("layout") or {}).get("annotations") or ()
-    lines += [_plain(a["text"]) for a in notes if a.get("text")]
+    # a note's line breaks only wrap its sentence (a point's separate name and value)
+    lines += [_plain(a["text"], " ") for a in notes if a.get("text")]
     return lines
 
 

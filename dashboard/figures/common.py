@@ -224,7 +224,8 @@ def empty_figure(message: str) -> FigureSpec:
     return figure([], {
         "template": TEMPLATE, "xaxis": {"visible": False}, "yaxis": {"visible": False},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "height": 260,
-        "annotations": [{"text": escape(message), "xref": "paper", "yref": "paper", "x": 0.5,
+        # Plotly never wraps a text; a phone's chart is about 40 characters wide
+        "annotations": [{"text": wrap(message, 36), "xref": "paper", "yref": "paper", "x": 0.5,
                          "y": 0.5, "showarrow": False,
                          "font": {"size": 15, "color": "#555555"}}]})
 

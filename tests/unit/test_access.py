@@ -82,3 +82,11 @@ def test_kept_text_equivalents_are_what_dash_sends_of_the_components():
         assert [li["props"]["children"] for li in sent[1]["props"]["children"]] == ["A & B, 3",
                                                                                     "C, 4"]
     assert text_equivalent_json(fig, "nl") is text_equivalent_json(fig.to_dict(), "nl")
+
+
+def test_a_long_empty_chart_message_wraps_and_reads_as_one_sentence():
+    message = "Klik op een gebied op de kaart om de ontwikkeling door de jaren te zien."
+    fig = empty_figure(message)
+    text = fig["layout"]["annotations"][0]["text"]
+    assert "<br>" in text and all(len(line) <= 36 for line in text.split("<br>"))
+    assert figure_lines(fig) == [message]
