@@ -23,9 +23,10 @@ from dashboard.store.engine import Observations
 _EMPTY_COLUMNS = ["value", "status", "partial", "method", "source", "quality", "lower",
                   "upper"]
 #: Observation rows kept per worker in compact form (about 15 bytes a row): every
-#: indicator of a city's store, seven of the national benchmark store (about 200,000
-#: rows each). With 2.5 million, a worker that had filled it peaked above 300 MB there.
-ROW_BUDGET = 1_500_000
+#: indicator of a city's store, five of the national benchmark store (about 200,000 rows
+#: each). With 2.5 million a worker that had filled it peaked at 312-318 MB RSS there,
+#: with 1.5 million at 289-306 MB, with 1 million at 267-294 MB (make bench, quiet).
+ROW_BUDGET = 1_000_000
 _KEYS = ("indicator", "area_code", "year")
 
 
