@@ -43,6 +43,11 @@ def _where(store, p: Project, lang: str) -> str:
     return ", ".join(names) + more + gm
 
 
+#: Projects listed per group beside the map: thousands of uploaded activities would make
+#: every answer that shows the list as many components (the projects page pages them all).
+MAX_LISTED = 50
+
+
 def list_item(store, p: Project, lang: str, selected: str | None, item_id: dict) -> html.Li:
     """One project: a button with its name, then pillar, period and where."""
     meta = f"{pillar_text(p.pillar, lang)} · {period_text(p, lang)} · {_where(store, p, lang)}"
@@ -78,9 +83,14 @@ def map_list(store, projects: list[Project], area: str, selected_areas, year, la
         if not items and title != heading:
             continue
         out.append(html.H3(title, className="projects-group"))
+        shown = items[:MAX_LISTED]
         out.append(html.Ul([list_item(store, p, lang, selected, ids.map_item(p.key))
-                            for p in items], className="project-list")
+                            for p in shown], className="project-list")
                    if items else html.P(t("projects.none", lang), className="muted"))
+        if len(items) > len(shown):
+            out.append(html.P(dcc.Link(t("projects.more", lang, n=len(items) - len(shown)),
+                                       href=f"{pages.PROJECTS}?{urlencode({'lang': lang})}"),
+                              className="muted"))
     return out
 
 

@@ -27,6 +27,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "projects.elsewhere": ("Elders in {year}", "Elsewhere in {year}"),
     "projects.unmapped": ("Zonder gebied op de kaart", "Without an area on the map"),
     "projects.none": ("Geen projecten voor deze keuze.", "No projects for this choice."),
+    "projects.more": ("En nog {n} meer; alle projecten staan op de pagina Projecten.",
+                      "And {n} more; every project is on the Projects page."),
     "projects.count": ("{n} projecten", "{n} projects"),
     "projects.pillar": ("Pijler", "Pillar"),
     "projects.period": ("Periode", "Period"),

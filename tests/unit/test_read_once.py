@@ -4,11 +4,13 @@ stored activities (every explorer answer that shows projects) and the settings."
 from __future__ import annotations
 
 import datetime
+import re
 
 import sqlalchemy as sa
 
 from dashboard.db import get_database
 from dashboard.projects.db import read_activities, save_activities
+from dashboard.projects.registry import load_projects
 from dashboard.settings import get_settings
 
 
@@ -49,3 +51,26 @@ def test_settings_follow_the_environment(monkeypatch):
     assert get_settings({"DASHBOARD_GEMEENTE": "GM0518"}).gemeente == "GM0518"
     monkeypatch.delenv("DASHBOARD_GEMEENTE")
     assert get_settings().gemeente == "GM0599"
+
+
+def test_the_explorers_project_list_is_bounded(store):
+    from dash import html
+
+    from dashboard.explorer.state import ExplorerState
+    from dashboard.projects.layer import Layer
+    from dashboard.projects.panels import MAX_LISTED, map_outputs
+
+    # test data: more activities in one buurt than the list beside the map shows
+    save_activities([_row(f"Testactiviteit {i}") for i in range(MAX_LISTED + 70)],
+                    editor="test-editor")
+    state = ExplorerState("bijstand_per_1000_15_64", 2022, "buurt", "GM0599",
+                          selected=("BU05991572",))
+    listing, _ = map_outputs(store, state, Layer())
+    lists = [c for c in listing if isinstance(c, html.Ul)]
+    assert len(lists[0].children) == MAX_LISTED  # the buurt's own group comes first
+    assert all(len(u.children) <= MAX_LISTED for u in lists)
+    more = [c.children for c in listing if isinstance(c, html.P) and "meer" in str(c.children)]
+    # the 120 test activities plus the registry's projects that cover the buurt
+    left = int(re.search(r"nog (\d+) meer", more[0].children).group(1))
+    assert 70 <= left <= 70 + len(load_projects())
+    assert more[0].href == "/projecten?lang=nl"
