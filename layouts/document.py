@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html as htmlescape
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs
 
 import dash
@@ -91,6 +92,7 @@ def title_of(name: str):
     return title
 
 
+@lru_cache(maxsize=64)  # the pages' path templates: compiled once, not per request
 def _template_re(template: str) -> re.Pattern:
     return re.compile("^" + re.sub(r"<([a-z_]+)>", r"(?P<\1>[^/]+)", template) + "$")
 

@@ -292,8 +292,12 @@ def _view_rows(store: Store, indicator: str, year: int, area: str, level: str,
 def benchmark_codes(store: Store, state: ExplorerState) -> list[str]:
     """Reference areas: the area of interest, its gemeente, Rotterdam-Zuid-like
     programme areas of that gemeente, G4 and NL, where the store has them."""
-    gm = store.area(state.area)["gemeente"]
-    codes = [state.area, gm, "G4", "NL01"]
+    return _reference_codes(store, state.area)
+
+
+def _reference_codes(store: Store, area: str) -> list[str]:
+    gm = store.area(area)["gemeente"]
+    codes = [area, gm, "G4", "NL01"]
     return [c for c in dict.fromkeys(codes) if c and c in store.areas.index]
 
 
@@ -305,7 +309,7 @@ def benchmarks(store: Store, state: ExplorerState) -> dict[str, float | None]:
 @lru_cache(maxsize=256)
 def _benchmarks(store: Store, indicator: str, year: int, area: str,
                 lang: str) -> tuple[tuple[str, float | None], ...]:
-    codes = benchmark_codes(store, ExplorerState(indicator, year, "buurt", area, lang=lang))
+    codes = _reference_codes(store, area)
     rows = {r.area_code: r.value for r in rows_of(store.values(indicator, year, areas=codes,
                                                                  lang=lang))}
     return tuple((store.area_name(code, lang),
@@ -322,7 +326,7 @@ def benchmark_series(store: Store, state: ExplorerState) -> dict[str, pd.DataFra
 @lru_cache(maxsize=128)
 def _benchmark_series(store: Store, indicator: str, area: str,
                       lang: str) -> tuple[tuple[str, pd.DataFrame], ...]:
-    codes = benchmark_codes(store, ExplorerState(indicator, 0, "buurt", area, lang=lang))
+    codes = _reference_codes(store, area)
     return tuple((store.area_name(c, lang), area_series(store, c, indicator)) for c in codes)
 
 

@@ -26,8 +26,8 @@ from dashboard.figures.common import (
     is_number,
     is_ok,
     is_reliable,
+    partition,
     placeholder,
-    reliable_mask,
     rows_of,
 )
 from dashboard.figures.maps import (
@@ -46,6 +46,6 @@ from dashboard.figures.trends import trend_figure
 __all__ = ["GRAPH_CONFIG", "MAP_UIREVISION", "PLACEHOLDER", "FigureSpec", "apply_map_values",
            "areas_word", "as_figure", "as_json", "bounds_view", "empty_figure", "figure",
            "figure_lines", "is_number", "is_ok", "is_reliable", "map_figure", "map_spec",
-           "map_values", "named_chart", "path_parts", "placeholder", "ranking_bar",
-           "reliable_mask", "rows_of", "scatter_figure", "set_values", "text_equivalent",
+           "map_values", "named_chart", "partition", "path_parts", "placeholder",
+           "ranking_bar", "rows_of", "scatter_figure", "set_values", "text_equivalent",
            "text_equivalent_json", "trend_figure", "write_updates"]

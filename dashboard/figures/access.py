@@ -66,7 +66,10 @@ def figure_lines(fig: go.Figure | dict) -> list[str]:
 
 def text_equivalent(fig: go.Figure | dict, lang: str) -> list:
     """The children of a chart's text equivalent: a summary line and a list of its points."""
-    lines = figure_lines(fig)
+    return _text_children(figure_lines(fig), lang)
+
+
+def _text_children(lines, lang: str) -> list:
     items = [html.Li(line) for line in lines] or [html.Li(t("access.no_points", lang))]
     return [html.Summary(t("access.as_text", lang)), html.Ul(items)]
 
@@ -80,8 +83,7 @@ def text_equivalent_json(fig: go.Figure | dict, lang: str) -> list:
 
 @lru_cache(maxsize=16)
 def _text_json(lines: tuple[str, ...], lang: str) -> list:
-    items = [html.Li(line) for line in lines] or [html.Li(t("access.no_points", lang))]
-    return as_json([html.Summary(t("access.as_text", lang)), html.Ul(items)])
+    return as_json(_text_children(lines, lang))
 
 
 def as_json(node: object) -> object:

@@ -21,9 +21,9 @@ from dashboard.figures.common import (
     escape,
     figure,
     hover_text,
-    is_ok,
     is_reliable,
     number_text,
+    partition,
     quality_note,
     rows_of,
     value_text,
@@ -94,9 +94,9 @@ def ranking_bar(values: pd.DataFrame, ind: Indicator, lang: str,
     def order(r):
         return sign * float(r.value), r.area_name
 
-    good = sorted((r for r in rows if is_reliable(r)), key=order)
-    flagged = sorted((r for r in rows if is_ok(r) and not is_reliable(r)), key=order)
-    bad = sorted((r for r in rows if not is_ok(r)), key=lambda r: r.area_name)
+    good, flagged, bad = partition(rows)
+    good, flagged = sorted(good, key=order), sorted(flagged, key=order)
+    bad = sorted(bad, key=lambda r: r.area_name)
     sel = set(selected)
     good_values = [float(r.value) for r in good]
     breaks = C.quantile_breaks(good_values, 5, ind.decimals)

@@ -65,7 +65,7 @@ class FigureSpec(dict):
         return as_figure(self).to_dict()
 
 
-def as_figure(fig: FigureSpec | go.Figure) -> FigureSpec:
+def as_figure(fig: FigureSpec | go.Figure) -> go.Figure:
     """A ``go.Figure`` of ``fig`` (a copy of a :class:`FigureSpec`), to change with Plotly's
     methods (``update_layout``, ``add_vline`` …)."""
     return fig if isinstance(fig, go.Figure) else go.Figure(dict(fig), _validate=False)
@@ -91,19 +91,6 @@ def figure(data: list[dict], layout: dict) -> FigureSpec:
     if isinstance(name, str):
         layout["template"] = _template_json(name)
     return FigureSpec(data=data, layout=layout)
-
-
-def ok_mask(frame: pd.DataFrame) -> pd.Series:
-    """Rows with status ok and a number (anything else never reads as a value)."""
-    return (frame["status"] == "ok") & pd.to_numeric(frame["value"], errors="coerce").notna()
-
-
-def reliable_mask(frame: pd.DataFrame) -> pd.Series:
-    """Rows with a value whose ``quality`` is ok (no quality column: every value)."""
-    ok = ok_mask(frame)
-    if "quality" not in frame:
-        return ok
-    return ok & frame["quality"].fillna("ok").eq("ok")
 
 
 @lru_cache(maxsize=32)
@@ -136,16 +123,23 @@ def is_number(value: object) -> bool:
 
 
 def is_ok(row: object) -> bool:
-    """A row with status ok and a number (anything else never reads as a value); the row
-    form of :func:`ok_mask`."""
+    """A row with status ok and a number (anything else never reads as a value)."""
     return getattr(row, "status", None) == "ok" and is_number(getattr(row, "value", None))
 
 
 def is_reliable(row: object) -> bool:
-    """A row with a value whose ``quality`` is ok or absent; the row form of
-    :func:`reliable_mask`."""
+    """A row with a value whose ``quality`` is ok or absent."""
     quality = getattr(row, "quality", None)
     return is_ok(row) and (not isinstance(quality, str) or quality == "ok")
+
+
+def partition(rows: list) -> tuple[list, list, list]:
+    """``rows`` as (reliable values, unreliable values, rows without a value), each in
+    the order given: what the map and the ranking draw three ways."""
+    good, flagged, bad = [], [], []
+    for r in rows:
+        (good if is_reliable(r) else flagged if is_ok(r) else bad).append(r)
+    return good, flagged, bad
 
 
 def quality_note(row: object) -> str:

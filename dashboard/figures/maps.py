@@ -27,8 +27,7 @@ from dashboard.figures.common import (
     figure,
     hover_text,
     is_number,
-    is_ok,
-    is_reliable,
+    partition,
     quality_note,
     rows_of,
 )
@@ -233,9 +232,7 @@ def map_values(values: pd.DataFrame, ind: Indicator, lang: str, classed: bool = 
         reliable values there is no colour scale but a sentence saying why.
     """
     rows = rows_of(values)
-    good = [r for r in rows if is_reliable(r)]
-    flagged = [r for r in rows if is_ok(r) and not is_reliable(r)]
-    bad = [r for r in rows if not is_ok(r)]
+    good, flagged, bad = partition(rows)
     z = [float(r.value) for r in good]
     year = _year(rows)
     label, unit = ind.label.get(lang), ind.unit.get(lang)

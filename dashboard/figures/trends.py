@@ -25,7 +25,8 @@ from dashboard.formatting import format_year_ranges
 from dashboard.i18n import t
 
 
-def _line(frame: pd.DataFrame, name: str, ind: Indicator, lang: str) -> tuple[dict, list[int]]:
+def _line(frame: pd.DataFrame | list, name: str, ind: Indicator,
+          lang: str) -> tuple[dict, list[int]]:
     """Points of one line, with ``None`` gaps at boundary changes, skipped years and
     values that are not ok; also the years without a value."""
     xs: list = []
@@ -70,7 +71,8 @@ def _runs(years: list[int]) -> list[list[int]]:
     return runs
 
 
-def _break_marks(frames: list[pd.DataFrame], lang: str) -> tuple[list[dict], list[dict]]:
+def _break_marks(frames: list[pd.DataFrame | list],
+                 lang: str) -> tuple[list[dict], list[dict]]:
     """Shaded spans labelled "geen gegevens 2019–2021" for years in which no line has a
     value, and dashed lines labelled "grenswijziging" where CBS flags a boundary
     change, drawn on the chart itself."""
@@ -140,8 +142,9 @@ def trend_figure(series: dict[str, pd.DataFrame], ind: Indicator, lang: str,
     if not series:
         return empty_figure(t("figure.click_area", lang))
     traces, gaps, years = [], [], set()
-    lines = [(names.get(code, code), frame, False) for code, frame in series.items()]
-    lines += [(label, frame, True) for label, frame in benchmarks.items()]
+    # each series read into rows once: the lines and the break marks both go through them
+    lines = [(names.get(code, code), rows_of(frame), False) for code, frame in series.items()]
+    lines += [(label, rows_of(frame), True) for label, frame in benchmarks.items()]
     for i, (name, frame, is_benchmark) in enumerate(lines):
         points, missing = _line(frame, name, ind, lang)
         years |= {x for x in points["x"] if x is not None}

@@ -125,9 +125,9 @@ def precompress(app, folder: Path, extra: tuple[Path, ...] = ()) -> list[Path]:
     files = [pkgutil.get_data(namespace, path)
              for namespace, paths in app.registered_paths.items()
              for path in sorted(p for p in paths if p.endswith(".js"))]
-    for data in files + [p.read_bytes() for p in extra if p.is_file()]:
-        out = folder / f"{hashlib.sha256(data or b'').hexdigest()}.br"
-        if data and not out.is_file():
+    for data in filter(None, files + [p.read_bytes() for p in extra if p.is_file()]):
+        out = folder / f"{hashlib.sha256(data).hexdigest()}.br"
+        if not out.is_file():
             tmp = out.with_suffix(".tmp")
             tmp.write_bytes(brotli.compress(data, quality=BEST_QUALITY))
             tmp.rename(out)
