@@ -6,8 +6,9 @@ bound its click handler (Plotly does that once MapLibre has its style). The mome
 taken in the page (``performance.now()``, from navigation start) by a check run on every
 animation frame, so polling does not add to it. *Cold* is a fresh browser profile (empty
 cache); *warm* is the same profile loading the page again (fingerprinted files cached).
-The ranking, trend and scatter are drawn after the map (assets/explorer_map.js, drawLater);
-the moment all three are drawn is reported beside it (``charts``).
+The ranking, trend and scatter, the values table and the map's names are drawn after the map
+(assets/explorer_map.js, drawLater); the moment all of them are is reported beside it
+(``charts``).
 Bytes on the wire are Chromium's own count (``encodedDataLength``: headers plus the body
 as sent, compressed when the server compressed it).
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 from bench.stats import summarise
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.explorer_page import LATER_READY
 
 MARK_READY = """() => {
     if (window.__mapReadyAt) { return true; }
@@ -31,15 +33,13 @@ MARK_READY = """() => {
 }"""
 
 
+# Everything drawn once the map is interactive: the charts, the values table, the names.
 MARK_CHARTS = """() => {
     if (window.__chartsAt) { return true; }
-    const drawn = ['explorer-bar', 'explorer-trend', 'explorer-scatter'].every(id => {
-        const gd = document.querySelector('#' + id + ' .js-plotly-plot');
-        return gd && gd._fullLayout && gd.layout.meta !== 'zuid-later';
-    });
+    const drawn = (%s)();
     if (drawn) { window.__chartsAt = performance.now(); }
     return drawn;
-}"""
+}""" % LATER_READY
 
 
 @dataclass

@@ -120,9 +120,12 @@ def layout(**query) -> html.Main:
                        id=ids.EXPLORER_NOTICES, role="status")
     names = views.chart_names(store, st)
     bar, trend, scatter = views.bar(store, st), views.trend(store, st), views.scatter(store, st)
-    # The map is what a visitor waits for: these three are drawn after it is interactive
-    # (assets/explorer_map.js, drawLater), so their drawing does not hold it up.
-    later = {ids.EXPLORER_BAR: bar, ids.EXPLORER_TREND: trend, ids.EXPLORER_SCATTER: scatter}
+    # The map is what a visitor waits for: the charts, the values table (a few hundred
+    # cells) and the map's names are drawn once it is interactive (assets/explorer_map.js,
+    # drawLater), so drawing them does not hold it up.
+    later = {ids.EXPLORER_BAR: {"figure": bar}, ids.EXPLORER_TREND: {"figure": trend},
+             ids.EXPLORER_SCATTER: {"figure": scatter},
+             ids.EXPLORER_TABLE: {"children": views.table_json(store, st)}}
     return html.Main([
         dcc.Store(id=ids.EXPLORER_LANG, data=lang),
         dcc.Store(id=ids.EXPLORER_SELECTION, data=list(st.selected)),
@@ -140,7 +143,7 @@ def layout(**query) -> html.Main:
         html.Div([
             html.Section([
                 named_chart(dcc.Graph(id=ids.EXPLORER_MAP, clear_on_unhover=True,
-                                      figure=views.map_full(store, st, Layer(), basemap),
+                                      figure=views.map_first(store, st, Layer(), basemap),
                                       config=GRAPH_CONFIG, className="map"),
                             names["map"], ids.EXPLORER_MAP_CHART, describedby=ids.EXPLORER_TABLE),
                 html.P(t("explorer.map_note", lang), id=ids.EXPLORER_LEGEND_NOTE,
@@ -181,7 +184,7 @@ def layout(**query) -> html.Main:
             radio_group(ids.EXPLORER_TABLE_SORT, t("explorer.sort", lang),
                         [{"label": t("explorer.sort_value", lang), "value": "value"},
                          {"label": t("explorer.sort_name", lang), "value": "name"}], "value"),
-            html.Div(views.table_json(store, st),
+            html.Div(html.Span(className=figures.PLACEHOLDER),
                      id=ids.EXPLORER_TABLE, className="table-wrap", tabIndex="0"),
         ], className="table-panel"),
         html.Section(explorer_toolkit(store, st), id=ids.EXPLORER_TOOLKIT, className="toolkit"),

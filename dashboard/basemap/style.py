@@ -3,7 +3,8 @@
 Offline, the style is the store's own geography: land, the areas around the view, water,
 and names. Online, it is PDOK's BRT-Achtergrondkaart style with the same names added. The
 label layers (ids starting ``zuid-labels``) are moved above the traces in the browser after
-every plot (assets/explorer_map.js), so names stay on top.
+every plot (assets/explorer_map.js), so names stay on top. The explorer's first map has
+them hidden (:func:`names_later`) and shows them once the map is interactive.
 
 The offline style has no ``glyphs`` URL on purpose: MapLibre then draws every label with
 a local font (TinySDF) and requests nothing, so the map never asks a font server on the
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 import copy
 
-#: The first label layer.
+#: The first label layer; every label layer's id starts with LABEL_PREFIX.
 LABELS_BELOW = "zuid-labels-gemeente"
+LABEL_PREFIX = "zuid-labels"
 #: Zoom level from which buurt names replace wijk (gebied) names.
 FINE_ZOOM = 12.4
 LAND, WATER = "#f3f1ec", "#c6dcea"
@@ -58,6 +60,23 @@ def label_layers(font: list[str] = FONT) -> list[dict]:
         _label("zuid-labels-view", ["view"], 12, "#1a1a1a", font=font),
         _label("zuid-labels-fine", ["fine"], 12, "#1a1a1a", minzoom=FINE_ZOOM, font=font),
     ]
+
+
+def names_later(style: dict | str) -> dict | str:
+    """``style`` with our name layers hidden (``visibility: none``; nothing else changed,
+    ``style`` itself left as it is).
+
+    Drawing names is the slowest part of MapLibre's first frame: every letter is drawn
+    locally (TinySDF) and the text shader is compiled. The explorer's first map is drawn
+    without them, and assets/explorer_map.js (drawLater) shows them once the map answers a
+    click. A map drawn later (any control changed) has them from the start.
+    """
+    if not isinstance(style, dict):
+        return style
+    return {**style, "layers": [
+        {**layer, "layout": {**layer.get("layout", {}), "visibility": "none"}}
+        if str(layer.get("id", "")).startswith(LABEL_PREFIX) else layer
+        for layer in style.get("layers", [])]}
 
 
 def _base_font(style: dict) -> list[str]:

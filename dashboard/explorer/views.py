@@ -9,7 +9,7 @@ from dash import Patch
 
 from dashboard import figures
 from dashboard.basemap.online import Basemap, current_basemap
-from dashboard.basemap.style import offline_style, online_style
+from dashboard.basemap.style import names_later, offline_style, online_style
 from dashboard.explorer import geography
 from dashboard.explorer.details import details, source_line, table_rows
 from dashboard.explorer.panels import values_table
@@ -57,6 +57,16 @@ def map_full(store: Store, state: ExplorerState, projects: Layer | None = None,
         figures.set_values(spec, layer_updates(store, state, projects))
     figures.set_values(spec, map_updates(store, state))
     return figures.figure(spec["data"], spec["layout"])
+
+
+def map_first(store: Store, state: ExplorerState, projects: Layer | None = None,
+              basemap: Basemap | None = None):
+    """:func:`map_full` as the page's first render draws it: the names hidden until the
+    map is interactive (:func:`~dashboard.basemap.style.names_later`)."""
+    spec = map_full(store, state, projects, basemap)
+    view = spec["layout"]["map"]
+    layout = {**spec["layout"], "map": {**view, "style": names_later(view["style"])}}
+    return figures.figure(spec["data"], layout)
 
 
 def map_updates(store: Store, state: ExplorerState) -> dict:
