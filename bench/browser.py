@@ -34,12 +34,9 @@ MARK_READY = """() => {
 
 
 # Everything drawn once the map is interactive: the charts, the values table, the names.
-MARK_CHARTS = """() => {
-    if (window.__chartsAt) { return true; }
-    const drawn = (%s)();
-    if (drawn) { window.__chartsAt = performance.now(); }
-    return drawn;
-}""" % LATER_READY
+MARK_CHARTS = ("() => {\n    if (window.__chartsAt) { return true; }\n    const drawn = ("
+               + LATER_READY + ")();\n"
+               "    if (drawn) { window.__chartsAt = performance.now(); }\n    return drawn;\n}")
 
 
 @dataclass
