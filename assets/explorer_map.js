@@ -122,16 +122,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       hook(50);
       return window.dash_clientside.no_update;
     },
-    // The explorer's first render holds the ranking, trend and scatter figures and the
-    // values table in a store ({id: {property: value}}, layouts/explorer.py), with
-    // placeholders in their places, and draws the map without its names: drawing those takes
-    // longer than drawing the map, so they come once the map is interactive (plotted, its
-    // click handler bound): first the names, then one item per task, so a click on the map
-    // is answered between them. An item the server has drawn anew meanwhile (a control
-    // changed) is left alone.
+    // The explorer's first render holds the ranking, trend and scatter figures in a store
+    // (layouts/explorer.py), placeholders in their graphs, and draws the map without its
+    // names: drawing those takes longer than drawing the map, so they come once the map is
+    // interactive (plotted, its click handler bound): first the names, then one chart per
+    // task, so a click on the map is answered between them. A chart the server has drawn
+    // anew meanwhile (a control changed) is left alone.
     drawLater: function (later, mapId) {
       if (!later) { return window.dash_clientside.no_update; }
-      const PLACEHOLDER = "zuid-later";
       const started = performance.now();
       const ids = Object.keys(later);
       function mapOf() {
@@ -153,17 +151,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
           }
         });
       }
-      function waiting(id) {
-        if ("figure" in later[id]) {
-          const gd = document.querySelector("#" + id + " .js-plotly-plot");
-          return !gd || !gd.layout || gd.layout.meta === PLACEHOLDER;
-        }
-        return Boolean(document.querySelector("#" + id + " > ." + PLACEHOLDER));
-      }
       function drawNext() {
         const id = ids.shift();
         if (!id) { return; }
-        if (waiting(id)) { window.dash_clientside.set_props(id, later[id]); }
+        const gd = document.querySelector("#" + id + " .js-plotly-plot");
+        if (!gd || !gd.layout || gd.layout.meta === "zuid-later") {
+          window.dash_clientside.set_props(id, {figure: later[id]});
+        }
         setTimeout(drawNext, 0);
       }
       let drawing = false;
@@ -171,7 +165,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         const ready = mapOf();
         const waited = performance.now() - started;
         if (ready) { showNames(ready.map); }
-        // without a map to wait for (none drawn after 15 s) the rest comes anyway, and the
+        // without a map to wait for (none drawn after 15 s) the charts come anyway, and the
         // names whenever the map does (for a minute)
         if (!drawing && (ready || waited > 15000)) {
           drawing = true;

@@ -6,7 +6,7 @@ bound its click handler (Plotly does that once MapLibre has its style). The mome
 taken in the page (``performance.now()``, from navigation start) by a check run on every
 animation frame, so polling does not add to it. *Cold* is a fresh browser profile (empty
 cache); *warm* is the same profile loading the page again (fingerprinted files cached).
-The ranking, trend and scatter, the values table and the map's names are drawn after the map
+The ranking, trend and scatter and the map's names are drawn after the map
 (assets/explorer_map.js, drawLater); the moment all of them are is reported beside it
 (``charts``).
 Bytes on the wire are Chromium's own count (``encodedDataLength``: headers plus the body
@@ -33,7 +33,7 @@ MARK_READY = """() => {
 }"""
 
 
-# Everything drawn once the map is interactive: the charts, the values table, the names.
+# Everything drawn once the map is interactive: the charts and the map's names.
 MARK_CHARTS = ("() => {\n    if (window.__chartsAt) { return true; }\n    const drawn = ("
                + LATER_READY + ")();\n"
                "    if (drawn) { window.__chartsAt = performance.now(); }\n    return drawn;\n}")

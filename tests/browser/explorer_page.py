@@ -23,22 +23,21 @@ MAP_READY = """() => {
 }"""
 IDLE = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 # What the first render holds back until the map is interactive (assets/explorer_map.js,
-# drawLater): the ranking, trend and scatter drawn (no longer their placeholders), the
-# values table in place of its placeholder, and the map's names shown.
+# drawLater): the ranking, trend and scatter drawn (no longer their placeholders) and the
+# map's names shown.
 LATER_READY = """() => {
     const charts = ['explorer-bar', 'explorer-trend', 'explorer-scatter'].every(id => {
         const gd = document.querySelector('#' + id + ' .js-plotly-plot');
         return Boolean(gd && gd._fullLayout && gd.layout.meta !== 'zuid-later'
                        && !gd.classList.contains('dash-graph--pending'));
     });
-    const table = !document.querySelector('#explorer-table > .zuid-later');
     const gd = document.querySelector('#explorer-map .js-plotly-plot');
     const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
     const map = sub && sub.map;
     const names = !map || !map.getStyle() || map.getStyle().layers
         .filter(layer => layer.id.indexOf('zuid-labels') === 0)
         .every(layer => map.getLayoutProperty(layer.id, 'visibility') !== 'none');
-    return charts && table && names;
+    return charts && names;
 }"""
 
 
