@@ -132,22 +132,22 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       if (!later) { return window.dash_clientside.no_update; }
       const started = performance.now();
       const ids = Object.keys(later);
-      function mapOf() {
+      // {map: its MapLibre map, or null for a figure without one} once interactive
+      function interactive() {
         const gd = document.querySelector("#" + mapId + " .js-plotly-plot");
         if (!gd || !gd._fullLayout || gd.classList.contains("dash-graph--pending")) {
           return null;
         }
         const map = gd._fullLayout.map;
-        if (!map) { return {gd: gd, map: null}; }
+        if (!map) { return {map: null}; }
         return map._subplot && map._subplot.map && gd._ev
-          && gd._ev.listeners("plotly_click").length ? {gd: gd, map: map._subplot.map} : null;
+          && gd._ev.listeners("plotly_click").length ? {map: map._subplot.map} : null;
       }
       function showNames(map) {
-        const style = map && map.getStyle();
-        ((style && style.layers) || []).forEach(function (layer) {
-          if (layer.id.indexOf("zuid-labels") === 0
-              && map.getLayoutProperty(layer.id, "visibility") === "none") {
-            map.setLayoutProperty(layer.id, "visibility", "visible");
+        (map ? map.getLayersOrder() : []).forEach(function (id) {
+          if (id.indexOf("zuid-labels") === 0
+              && map.getLayoutProperty(id, "visibility") === "none") {
+            map.setLayoutProperty(id, "visibility", "visible");
           }
         });
       }
@@ -162,7 +162,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
       let drawing = false;
       (function wait() {
-        const ready = mapOf();
+        const ready = interactive();
         const waited = performance.now() - started;
         if (ready) { showNames(ready.map); }
         // without a map to wait for (none drawn after 15 s) the charts come anyway, and the

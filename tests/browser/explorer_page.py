@@ -34,9 +34,9 @@ LATER_READY = """() => {
     const gd = document.querySelector('#explorer-map .js-plotly-plot');
     const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
     const map = sub && sub.map;
-    const names = !map || !map.getStyle() || map.getStyle().layers
-        .filter(layer => layer.id.indexOf('zuid-labels') === 0)
-        .every(layer => map.getLayoutProperty(layer.id, 'visibility') !== 'none');
+    const names = !map || map.getLayersOrder()
+        .filter(id => id.indexOf('zuid-labels') === 0)
+        .every(id => map.getLayoutProperty(id, 'visibility') !== 'none');
     return charts && names;
 }"""
 
