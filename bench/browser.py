@@ -19,24 +19,20 @@ from dataclasses import dataclass, field
 
 from bench.stats import summarise
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.explorer_page import LATER_READY
-
-MARK_READY = """() => {
-    if (window.__mapReadyAt) { return true; }
-    const gd = document.querySelector('#explorer-map .js-plotly-plot');
-    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-    const ready = Boolean(sub && sub.map && gd.data && gd.data.length === 4
-                          && !gd.classList.contains('dash-graph--pending')
-                          && gd._ev && gd._ev.listeners('plotly_click').length > 0);
-    if (ready) { window.__mapReadyAt = performance.now(); }
-    return ready;
-}"""
+from tests.browser.explorer_page import LATER_READY, MAP_READY
 
 
-# Everything drawn once the map is interactive: the charts and the map's names.
-MARK_CHARTS = ("() => {\n    if (window.__chartsAt) { return true; }\n    const drawn = ("
-               + LATER_READY + ")();\n"
-               "    if (drawn) { window.__chartsAt = performance.now(); }\n    return drawn;\n}")
+def _stamped(check: str, key: str) -> str:
+    """``check`` (a JavaScript function returning a boolean) that also writes the moment it
+    first holds to ``window[key]``, and holds from then on."""
+    return (f"() => {{ if (window.{key}) {{ return true; }} const held = ({check})(); "
+            f"if (held) {{ window.{key} = performance.now(); }} return held; }}")
+
+
+# The browser tests' checks: the map interactive, and everything drawn after it (the
+# charts and the map's names).
+MARK_READY = _stamped(MAP_READY, "__mapReadyAt")
+MARK_CHARTS = _stamped(LATER_READY, "__chartsAt")
 
 
 @dataclass
@@ -107,7 +103,7 @@ def map_ready_ms(url: str, runs: int = 5, timeout_ms: int = 60_000) -> dict:
     dict
         ``summarise`` of the cold milliseconds from navigation start to an interactive map
         (``p50`` …), ``warm`` (the same for the second loads), ``charts`` (cold, until
-        the ranking, trend and scatter are drawn too), ``first_load`` (requests,
+        the ranking, trend and scatter and the map's names are drawn too), ``first_load`` (requests,
         bytes on the wire and uncompressed, of the last cold load), ``warm_load`` (the
         same for its warm load), the raw ``runs_ms`` and the console errors (expected:
         none).
